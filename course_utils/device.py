@@ -1,0 +1,58 @@
+"""Pick the device every tensor and model of a notebook goes to."""
+
+from __future__ import annotations
+
+import torch
+
+KNOWN_DEVICES = ("cuda", "mps", "cpu")
+
+
+def _mps_available() -> bool:
+    mps = getattr(torch.backends, "mps", None)
+    return bool(mps is not None and mps.is_available())
+
+
+def get_device(prefer: str | None = None) -> torch.device:
+    """Return the best available device, or the one asked for.
+
+    Args:
+        prefer: None picks CUDA, then Apple MPS, then CPU. "cuda", "cuda:1",
+            "mps" or "cpu" asks for that device and fails clearly if this
+            machine does not have it.
+
+    Raises:
+        ValueError: ``prefer`` is not a device name PyTorch knows here.
+        RuntimeError: the device exists in PyTorch but not on this machine.
+    """
+    if prefer is None:
+        if torch.cuda.is_available():
+            return torch.device("cuda")
+        if _mps_available():
+            return torch.device("mps")
+        return torch.device("cpu")
+
+    name = str(prefer).strip().lower()
+    kind, _, index = name.partition(":")
+    if kind not in KNOWN_DEVICES or (index and not index.isdigit()):
+        raise ValueError(
+            f"Unknown device {prefer!r}. Use one of 'cuda', 'cuda:N', 'mps' "
+            "or 'cpu', or call get_device() with no argument to pick the "
+            "best one available."
+        )
+    if kind == "cuda":
+        if not torch.cuda.is_available():
+            raise RuntimeError(
+                "CUDA was asked for but is not available on this machine. "
+                "Call get_device() with no argument to fall back to MPS or CPU."
+            )
+        if index and int(index) >= torch.cuda.device_count():
+            raise RuntimeError(
+                f"{prefer!r} was asked for but this machine has "
+                f"{torch.cuda.device_count()} CUDA device(s)."
+            )
+    if kind == "mps" and not _mps_available():
+        raise RuntimeError(
+            "Apple MPS was asked for but is not available on this machine. "
+            "Call get_device() with no argument to fall back to CPU."
+        )
+    return torch.device(name)
