@@ -11,7 +11,9 @@ import torch
 from torch import nn
 
 
-def check_shape(tensor: torch.Tensor, expected: Sequence[int], name: str = "tensor") -> torch.Tensor:
+def check_shape(
+    tensor: torch.Tensor, expected: Sequence[int], name: str = "tensor"
+) -> torch.Tensor:
     """Check that ``tensor.shape`` equals ``expected``."""
     if not isinstance(tensor, torch.Tensor):
         raise TypeError(f"{name} should be a torch.Tensor, got {type(tensor).__name__}")

@@ -146,6 +146,7 @@ def fit(
         for key, value in zip(
             ("train_loss", "train_acc", "test_loss", "test_acc"),
             (train_loss, train_acc, test_loss, test_acc),
+            strict=True,
         ):
             history[key].append(value)
         bar.set_postfix(train_loss=f"{train_loss:.3f}", test_acc=f"{test_acc:.1%}")
