@@ -18,9 +18,7 @@ def check_shape(
     if not isinstance(tensor, torch.Tensor):
         raise TypeError(f"{name} should be a torch.Tensor, got {type(tensor).__name__}")
     if tuple(tensor.shape) != tuple(expected):
-        raise AssertionError(
-            f"{name} has shape {list(tensor.shape)}, expected {list(expected)}."
-        )
+        raise AssertionError(f"{name} has shape {list(tensor.shape)}, expected {list(expected)}.")
     return tensor
 
 
@@ -40,9 +38,7 @@ def check_close(
         a = torch.as_tensor(actual).detach().cpu().double()
         e = torch.as_tensor(expected).detach().cpu().double()
         if a.shape != e.shape:
-            raise AssertionError(
-                f"{name} has shape {list(a.shape)}, expected {list(e.shape)}."
-            )
+            raise AssertionError(f"{name} has shape {list(a.shape)}, expected {list(e.shape)}.")
         if not torch.allclose(a, e, atol=atol, rtol=rtol):
             worst = (a - e).abs().max().item()
             raise AssertionError(

@@ -91,9 +91,7 @@ def _download_fashion_mnist(root: Path) -> None:
         FashionMNIST(root=str(root), train=train, download=True)
 
 
-def ensure_fashion_mnist(
-    root: str | os.PathLike[str] | None = None, download: bool = True
-) -> Path:
+def ensure_fashion_mnist(root: str | os.PathLike[str] | None = None, download: bool = True) -> Path:
     """Make sure the four FashionMNIST idx files are on disk.
 
     Returns:
@@ -110,9 +108,7 @@ def ensure_fashion_mnist(
     if not missing:
         return raw
     if not download:
-        raise DataNotFoundError(
-            _not_found_message(raw, missing, "download=False")
-        )
+        raise DataNotFoundError(_not_found_message(raw, missing, "download=False"))
     try:
         _download_fashion_mnist(base)
     except Exception as exc:  # offline: URLError, RuntimeError, OSError, ...
@@ -144,16 +140,13 @@ def read_idx(path: str | os.PathLike[str]) -> np.ndarray:
         raise CorruptDataError(f"{path} is not an idx file (bad magic number). {fix}")
     if raw[2] != 0x08:
         raise CorruptDataError(
-            f"{path} holds idx type 0x{raw[2]:02x}; only unsigned bytes (0x08) "
-            f"are supported. {fix}"
+            f"{path} holds idx type 0x{raw[2]:02x}; only unsigned bytes (0x08) are supported. {fix}"
         )
     ndim = raw[3]
     header = 4 + 4 * ndim
     if ndim == 0 or len(raw) < header:
         raise CorruptDataError(f"{path} has a truncated header. {fix}")
-    shape = tuple(
-        int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim)
-    )
+    shape = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
     expected = header + int(np.prod(shape))
     if len(raw) != expected:
         raise CorruptDataError(

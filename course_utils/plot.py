@@ -41,17 +41,14 @@ def show_images(
         images = images[:, 0]
     if images.ndim != 3:
         raise ValueError(
-            f"show_images expects images of shape [N, H, W] or [N, 1, H, W], "
-            f"got {images.shape}."
+            f"show_images expects images of shape [N, H, W] or [N, 1, H, W], got {images.shape}."
         )
     n = images.shape[0]
     if titles is not None and len(titles) != n:
         raise ValueError(f"got {n} images but {len(titles)} titles")
     ncols = max(1, min(ncols, n))
     nrows = -(-n // ncols)
-    fig, axes = plt.subplots(
-        nrows, ncols, figsize=(1.5 * ncols, 1.7 * nrows), squeeze=False
-    )
+    fig, axes = plt.subplots(nrows, ncols, figsize=(1.5 * ncols, 1.7 * nrows), squeeze=False)
     for i, ax in enumerate(axes.flat):
         ax.axis("off")
         if i >= n:
@@ -76,8 +73,7 @@ def plot_history(history: Mapping[str, Sequence[float]]) -> Figure:
     acc_keys = [k for k in history if k.endswith("_acc")]
     if not loss_keys:
         raise ValueError(
-            f"history has no '*_loss' keys (got {list(history)}); pass the "
-            "dict that fit() returns."
+            f"history has no '*_loss' keys (got {list(history)}); pass the dict that fit() returns."
         )
     ncols = 2 if acc_keys else 1
     fig, axes = plt.subplots(1, ncols, figsize=(5 * ncols, 3.2), squeeze=False)
@@ -90,7 +86,9 @@ def plot_history(history: Mapping[str, Sequence[float]]) -> Figure:
         for key in acc_keys:
             epochs = np.arange(1, len(history[key]) + 1)
             axes[0, 1].plot(
-                epochs, 100 * np.asarray(history[key]), marker="o",
+                epochs,
+                100 * np.asarray(history[key]),
+                marker="o",
                 label=key.removesuffix("_acc"),
             )
         axes[0, 1].set(xlabel="epoch", ylabel="accuracy (%)", title="Accuracy")
@@ -129,9 +127,7 @@ def plot_fit(
     return fig
 
 
-def plot_confusion_matrix(
-    cm: torch.Tensor | np.ndarray, class_names: Sequence[str]
-) -> Figure:
+def plot_confusion_matrix(cm: torch.Tensor | np.ndarray, class_names: Sequence[str]) -> Figure:
     """Draw a confusion matrix (rows: true class, columns: predicted class)."""
     cm = _as_numpy(cm)
     k = len(class_names)
@@ -146,7 +142,14 @@ def plot_confusion_matrix(
     threshold = cm.max() / 2
     for i in range(k):
         for j in range(k):
-            ax.text(j, i, int(cm[i, j]), ha="center", va="center", fontsize=7,
-                    color="white" if cm[i, j] > threshold else "black")
+            ax.text(
+                j,
+                i,
+                int(cm[i, j]),
+                ha="center",
+                va="center",
+                fontsize=7,
+                color="white" if cm[i, j] > threshold else "black",
+            )
     fig.tight_layout()
     return fig

@@ -40,11 +40,7 @@ def accuracy(logits: torch.Tensor, y: torch.Tensor) -> float:
 
 def count_params(model: nn.Module, trainable_only: bool = False) -> int:
     """Number of scalar parameters in ``model``."""
-    return sum(
-        p.numel()
-        for p in model.parameters()
-        if p.requires_grad or not trainable_only
-    )
+    return sum(p.numel() for p in model.parameters() if p.requires_grad or not trainable_only)
 
 
 def train_epoch(
@@ -66,11 +62,11 @@ def train_epoch(
     total_loss, correct, seen = 0.0, 0, 0
     for X, y in loader:
         X, y = X.to(device), y.to(device)
-        logits = model(X)                # 1. forward
-        loss = loss_fn(logits, y)        # 2. loss
-        optimizer.zero_grad()            # 3. clear old gradients
-        loss.backward()                  # 4. backward
-        optimizer.step()                 # 5. update
+        logits = model(X)  # 1. forward
+        loss = loss_fn(logits, y)  # 2. loss
+        optimizer.zero_grad()  # 3. clear old gradients
+        loss.backward()  # 4. backward
+        optimizer.step()  # 5. update
         if scheduler is not None:
             scheduler.step()
         total_loss += loss.item() * len(y)
@@ -132,7 +128,10 @@ def fit(
         ``test_acc`` and ``seconds`` (training time of each epoch).
     """
     history: dict[str, list[float]] = {
-        "train_loss": [], "train_acc": [], "test_loss": [], "test_acc": [],
+        "train_loss": [],
+        "train_acc": [],
+        "test_loss": [],
+        "test_acc": [],
         "seconds": [],
     }
     bar = progress_bar(range(num_epochs), desc="epochs", unit="epoch")

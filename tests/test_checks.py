@@ -30,7 +30,9 @@ def test_check_close_numbers_and_tensors():
 
 def test_check_at_least_includes_the_hint():
     assert check_at_least(0.9, 0.875) == 0.9
-    with pytest.raises(AssertionError, match="accuracy is 0.5, expected at least 0.875. Train longer"):
+    with pytest.raises(
+        AssertionError, match="accuracy is 0.5, expected at least 0.875. Train longer"
+    ):
         check_at_least(0.5, 0.875, "accuracy", hint="Train longer.")
 
 

@@ -32,6 +32,7 @@ def write_idx(path: Path, array: np.ndarray) -> Path:
 
 # --- where the data lives -------------------------------------------------
 
+
 def test_data_dir_prefers_argument_then_environment_then_default(monkeypatch, tmp_path):
     monkeypatch.setenv(DATA_DIR_ENV, str(tmp_path / "from_env"))
     assert data_dir(tmp_path / "explicit") == tmp_path / "explicit"
@@ -76,6 +77,7 @@ def test_only_the_missing_files_are_named(tmp_path):
 
 # --- reading idx files ----------------------------------------------------
 
+
 def test_read_idx_round_trips_an_array(tmp_path):
     array = np.arange(2 * 3 * 4, dtype=np.uint8).reshape(2, 3, 4)
     np.testing.assert_array_equal(read_idx(write_idx(tmp_path / "a", array)), array)
@@ -115,6 +117,7 @@ def test_idx_file_with_wrong_item_count_is_detected(tmp_path):
 
 # --- the real data (needs COURSE_DATA_DIR) ---------------------------------
 
+
 def test_in_memory_tensors_have_the_documented_layout(real_data_dir):
     X, y = load_fashion_mnist_tensors(train=False, root=real_data_dir)
     assert X.shape == (10_000, 1, 28, 28) and X.dtype == torch.float32
@@ -134,11 +137,13 @@ def test_in_memory_tensors_match_torchvision(real_data_dir):
 
 # --- batches and the thermometer --------------------------------------------
 
+
 def test_in_memory_loader_visits_every_sample_once_per_epoch():
     X = torch.arange(10.0).unsqueeze(1)
     y = torch.arange(10)
-    loader = InMemoryLoader(X, y, batch_size=4, shuffle=True,
-                            generator=torch.Generator().manual_seed(0))
+    loader = InMemoryLoader(
+        X, y, batch_size=4, shuffle=True, generator=torch.Generator().manual_seed(0)
+    )
     batches = list(loader)
     assert len(loader) == len(batches) == 3
     assert [len(b[1]) for b in batches] == [4, 4, 2]

@@ -81,8 +81,13 @@ def test_title_cell_has_a_badge_for_this_notebook(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_setup_cell_seeds_picks_device_and_prints_versions(path):
     setup = code_cells(load(path))[0].source
-    for needle in ("google.colab", "seed_everything(", "device = get_device()",
-                   "torch.__version__", "course_utils.__version__"):
+    for needle in (
+        "google.colab",
+        "seed_everything(",
+        "device = get_device()",
+        "torch.__version__",
+        "course_utils.__version__",
+    ):
         assert needle in setup, f"setup cell lacks {needle!r}"
     rest = "\n".join(c.source for c in code_cells(load(path))[1:])
     assert "seed_everything(" not in rest, "seed once, in the setup cell"
@@ -116,8 +121,8 @@ def test_chapter_has_exercises_summary_and_links(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_no_deprecated_autograd_idioms(path):
     for i, cell in enumerate(code_cells(load(path))):
-        assert not re.search(r"\bVariable\(|\.data\.(sub_|add_|copy_)|\.data\s*[-+]?=", cell.source), (
-            f"cell {i}: Variable or .data updates; use tensors and torch.no_grad()"
-        )
+        assert not re.search(
+            r"\bVariable\(|\.data\.(sub_|add_|copy_)|\.data\s*[-+]?=", cell.source
+        ), f"cell {i}: Variable or .data updates; use tensors and torch.no_grad()"
         if "torch.load(" in cell.source:
             assert "weights_only=True" in cell.source, f"cell {i}: torch.load without weights_only"

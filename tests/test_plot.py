@@ -28,8 +28,15 @@ def test_show_images_needs_one_title_per_image():
 
 
 def test_plot_history_labels_loss_and_accuracy():
-    fig = plot_history({"train_loss": [1.0, 0.5], "test_loss": [1.1, 0.6],
-                        "train_acc": [0.5, 0.8], "test_acc": [0.4, 0.7], "seconds": [1, 1]})
+    fig = plot_history(
+        {
+            "train_loss": [1.0, 0.5],
+            "test_loss": [1.1, 0.6],
+            "train_acc": [0.5, 0.8],
+            "test_acc": [0.4, 0.7],
+            "seconds": [1, 1],
+        }
+    )
     assert labels(fig) == [("epoch", "loss"), ("epoch", "accuracy (%)")]
     assert fig.axes[1].lines[1].get_ydata()[-1] == pytest.approx(70.0)
 

@@ -2,7 +2,15 @@ import pytest
 import torch
 from torch import nn
 
-from course_utils import InMemoryLoader, accuracy, count_params, evaluate, fit, predict, seed_everything
+from course_utils import (
+    InMemoryLoader,
+    accuracy,
+    count_params,
+    evaluate,
+    fit,
+    predict,
+    seed_everything,
+)
 
 
 def blobs(n=400):
@@ -35,9 +43,15 @@ def test_fit_learns_and_records_a_history(capsys):
     X, y = blobs()
     loader = InMemoryLoader(X, y, batch_size=32, shuffle=True)
     model = nn.Linear(2, 2)
-    history = fit(model, loader, InMemoryLoader(X, y, 100), nn.CrossEntropyLoss(),
-                  torch.optim.SGD(model.parameters(), lr=0.1), num_epochs=3,
-                  device=torch.device("cpu"))
+    history = fit(
+        model,
+        loader,
+        InMemoryLoader(X, y, 100),
+        nn.CrossEntropyLoss(),
+        torch.optim.SGD(model.parameters(), lr=0.1),
+        num_epochs=3,
+        device=torch.device("cpu"),
+    )
     assert set(history) == {"train_loss", "train_acc", "test_loss", "test_acc", "seconds"}
     assert all(len(v) == 3 for v in history.values())
     assert history["test_acc"][-1] > 0.95
@@ -49,7 +63,9 @@ def test_evaluate_changes_nothing_and_leaves_eval_mode():
     X, y = blobs(64)
     model = nn.Sequential(nn.Linear(2, 8), nn.Dropout(0.5), nn.Linear(8, 2))
     before = [p.clone() for p in model.parameters()]
-    loss, acc = evaluate(model, InMemoryLoader(X, y, 16), nn.CrossEntropyLoss(), torch.device("cpu"))
+    loss, acc = evaluate(
+        model, InMemoryLoader(X, y, 16), nn.CrossEntropyLoss(), torch.device("cpu")
+    )
     assert not model.training
     assert all(torch.equal(a, b) for a, b in zip(before, model.parameters(), strict=True))
     assert all(p.grad is None for p in model.parameters())
