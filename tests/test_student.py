@@ -1,0 +1,128 @@
+"""The student versions: no solution left, and every exercise check fails on the
+stub while it passes on the solution (so the checks are not vacuous)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from course_utils.student import BEGIN, END, HandoutError, main, make_handouts, strip_solutions
+from tests.conftest import NOTEBOOKS
+
+IDS = [p.name for p in NOTEBOOKS]
+
+
+def solution_lines(source: str) -> list[str]:
+    lines, inside = [], False
+    for line in source.splitlines():
+        if BEGIN in line:
+            inside = True
+        elif END in line:
+            inside = False
+        elif inside and line.strip():
+            lines.append(line.strip())
+    return lines
+
+
+def test_stub_keeps_the_indentation_and_the_code_around_it():
+    source = (
+        "def f(x):\n    y = 1\n    ### BEGIN SOLUTION\n    return x + y\n    ### END SOLUTION\n"
+    )
+    stubbed = strip_solutions(source)
+    assert stubbed.splitlines()[:3] == ["def f(x):", "    y = 1", "    # YOUR CODE HERE"]
+    assert stubbed.splitlines()[3].startswith("    raise NotImplementedError(")
+    assert "return x + y" not in stubbed
+    namespace: dict = {}
+    exec(stubbed, namespace)
+    with pytest.raises(NotImplementedError):
+        namespace["f"](1)
+
+
+@pytest.mark.parametrize(
+    "source, message",
+    [
+        (f"{BEGIN}\nx = 1\n", "never closed"),
+        (f"x = 1\n{END}\n", "without a"),
+        (f"{BEGIN}\n{BEGIN}\n{END}\n", "inside another"),
+    ],
+)
+def test_unbalanced_markers_are_reported(source, message):
+    with pytest.raises(HandoutError, match=message):
+        strip_solutions(source)
+
+
+def test_bad_inputs_write_nothing(tmp_path, capsys):
+    good = NOTEBOOKS[0]
+    broken = tmp_path / "broken.ipynb"
+    broken.write_text("{not json")
+    unbalanced = tmp_path / "unbalanced.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell(f"{BEGIN}\nx = 1")]), unbalanced)
+    out = tmp_path / "handout"
+    for bad in (tmp_path / "missing.ipynb", broken, unbalanced, tmp_path):
+        assert main([str(good), str(bad), "--out", str(out)]) == 2
+        assert "Nothing was written" in capsys.readouterr().err
+        assert not out.exists()
+
+
+def test_markers_in_markdown_are_rejected(tmp_path):
+    path = tmp_path / "md.ipynb"
+    nbformat.write(new_notebook(cells=[new_markdown_cell(f"{BEGIN}\n{END}")]), path)
+    with pytest.raises(HandoutError, match="outside a code cell"):
+        make_handouts([path], tmp_path / "out")
+
+
+@pytest.fixture(scope="module")
+def handouts():
+    with tempfile.TemporaryDirectory() as out:
+        written = make_handouts(NOTEBOOKS, Path(out))
+        yield {p.name: nbformat.read(p, as_version=4) for p in written}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_student_version_has_no_solutions_and_no_outputs(path, handouts):
+    student = handouts[path.name]
+    nbformat.validate(student)
+    full = nbformat.read(path, as_version=4)
+    assert len(student.cells) == len(full.cells)
+    for original, cell in zip(full.cells, student.cells, strict=True):
+        assert BEGIN not in cell.source and END not in cell.source
+        for line in solution_lines(original.source):
+            assert line not in cell.source.splitlines(), f"solution line left: {line!r}"
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None
+
+
+def exercise_cells(nb):
+    """The setup cell, then the code cells of the Exercises section."""
+    start = next(i for i, c in enumerate(nb.cells) if c.source.startswith("## Exercises"))
+    end = next(i for i, c in enumerate(nb.cells) if c.source.startswith("## Summary"))
+    setup = next(c for c in nb.cells if c.cell_type == "code")
+    return setup, [c for c in nb.cells[start:end] if c.cell_type == "code"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_every_check_fails_on_the_stub_and_passes_on_the_solution(path, handouts):
+    setup, cells = exercise_cells(nbformat.read(path, as_version=4))
+    _, student_cells = exercise_cells(handouts[path.name])
+    nb = new_notebook(cells=[setup])
+    client = NotebookClient(nb, timeout=120, kernel_name="python3")
+    with client.setup_kernel():
+        client.execute_cell(setup, 0)
+        for full, student in zip(cells, student_cells, strict=True):
+            tags = full.metadata.get("tags", [])
+            if "solution" in tags:
+                solution, stub = full, student
+                client.execute_cell(stub, 0)
+            elif "check" in tags:
+                with pytest.raises(CellExecutionError, match="NotImplementedError"):
+                    client.execute_cell(full, 0)
+                client.execute_cell(solution, 0)
+                client.execute_cell(full, 0)  # passes on the solution
+            else:
+                client.execute_cell(full, 0)
