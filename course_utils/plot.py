@@ -48,7 +48,7 @@ def show_images(
         raise ValueError(f"got {n} images but {len(titles)} titles")
     ncols = max(1, min(ncols, n))
     nrows = -(-n // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(1.5 * ncols, 1.7 * nrows), squeeze=False)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(1.5 * ncols, 1.9 * nrows), squeeze=False)
     for i, ax in enumerate(axes.flat):
         ax.axis("off")
         if i >= n:
