@@ -31,9 +31,35 @@ def output_texts(cell):
             yield out.get("data", {}).get("text/plain", "")
 
 
+CHAPTERS = [
+    "01_nn_module_basics.ipynb",
+    "02_fashion_mnist_mlp.ipynb",
+    "03_layer_by_layer.ipynb",
+    "04_conv_net_and_sgd.ipynb",
+    "05_custom_layers_and_containers.ipynb",
+    "06_autograd.ipynb",
+    "07_temperature_regression.ipynb",
+]
+
+
 def test_all_seven_chapters_exist_in_order():
-    numbers = [int(p.name[:2]) for p in NOTEBOOKS]
-    assert numbers == list(range(1, len(numbers) + 1)), f"chapters found: {IDS}"
+    assert IDS == CHAPTERS
+
+
+def test_readme_chapter_table_links_every_chapter():
+    readme = (REPO / "README.md").read_text()
+    for name in CHAPTERS:
+        assert f"(notebooks/{name})" in readme, f"README does not link {name}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_chapter_links_to_its_neighbours(path):
+    markdown = "\n".join(c.source for c in load(path).cells if c.cell_type == "markdown")
+    index = CHAPTERS.index(path.name)
+    if index > 0:
+        assert f"({CHAPTERS[index - 1]})" in markdown, "no link to the previous chapter"
+    if index < len(CHAPTERS) - 1:
+        assert f"({CHAPTERS[index + 1]})" in markdown, "no link to the next chapter"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
