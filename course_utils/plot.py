@@ -12,6 +12,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 import torch
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 
 def _as_numpy(values: torch.Tensor | np.ndarray | Sequence[float]) -> np.ndarray:
@@ -80,6 +81,8 @@ def plot_history(history: Mapping[str, Sequence[float]]) -> Figure:
     for key in loss_keys:
         epochs = np.arange(1, len(history[key]) + 1)
         axes[0, 0].plot(epochs, history[key], marker="o", label=key.removesuffix("_loss"))
+    for ax in axes.flat:
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes[0, 0].set(xlabel="epoch", ylabel="loss", title="Loss")
     axes[0, 0].legend()
     if acc_keys:
