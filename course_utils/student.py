@@ -99,6 +99,8 @@ def make_handouts(paths: list[Path], out: Path) -> list[Path]:
             nbformat.validate(nb)
         except Exception as exc:
             raise HandoutError(f"{path} is not a valid notebook: {exc}") from exc
+        if (out / path.name).resolve() == path.resolve():
+            raise HandoutError(f"--out {out} would overwrite the chapter {path} itself")
         versions.append((out / path.name, student_version(nb, path.name)))
     out.mkdir(parents=True, exist_ok=True)
     for target, nb in versions:
@@ -113,8 +115,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("paths", nargs="+", type=Path, help="notebooks or folders of notebooks")
     parser.add_argument("--out", type=Path, required=True, help="folder for the student versions")
     args = parser.parse_args(argv)
-    if any(args.out.resolve() == p.resolve() for p in args.paths):
-        parser.error("--out must differ from the input folder, or the chapters are overwritten")
     try:
         written = make_handouts(args.paths, args.out)
     except HandoutError as err:

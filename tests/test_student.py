@@ -70,6 +70,14 @@ def test_bad_inputs_write_nothing(tmp_path, capsys):
         assert not out.exists()
 
 
+def test_handouts_never_overwrite_the_chapters(tmp_path):
+    chapter = tmp_path / "01_x.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell(f"{BEGIN}\nx = 1\n{END}")]), chapter)
+    with pytest.raises(HandoutError, match="would overwrite"):
+        make_handouts([tmp_path], tmp_path)
+    assert BEGIN in chapter.read_text()
+
+
 def test_markers_in_markdown_are_rejected(tmp_path):
     path = tmp_path / "md.ipynb"
     nbformat.write(new_notebook(cells=[new_markdown_cell(f"{BEGIN}\n{END}")]), path)
