@@ -139,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         for path in sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb")):
             total, train = notebook_times(path)
             total_all += total
-            extra = f" (training {train:.1f} s)" if train else ""
+            extra = f" (cells tagged train: {train:.1f} s)" if train else ""
             rows.append((f"notebook {path.name}", f"{total:.1f} s{extra}"))
         rows.append(("all notebooks", f"{total_all:.1f} s"))
 
