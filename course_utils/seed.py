@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import random
 
 import numpy as np
@@ -23,5 +22,4 @@ def seed_everything(seed: int) -> int:
     random.seed(seed)
     np.random.seed(seed % 2**32)
     torch.manual_seed(seed)  # also seeds every CUDA and MPS device
-    os.environ["PYTHONHASHSEED"] = str(seed)
     return seed
