@@ -131,6 +131,12 @@ def test_exercises_have_collapsed_marked_solutions_and_checks(path):
         assert cells[i].metadata.get("jupyter", {}).get("source_hidden"), f"cell {i}: not collapsed"
         after = cells[i + 1]
         assert "check" in after.metadata.get("tags", []), f"cell {i + 1}: no check after solution"
+        assert cells[i].metadata.get("nbgrader", {}).get("solution") is True, (
+            f"cell {i}: nbgrader metadata missing (nbgrader refuses marked regions without it)"
+        )
+        assert after.metadata.get("nbgrader", {}).get("grade") is True, f"cell {i + 1}: not graded"
+    grade_ids = [c.metadata["nbgrader"]["grade_id"] for c in cells if "nbgrader" in c.metadata]
+    assert len(grade_ids) == len(set(grade_ids)), "nbgrader grade_ids must be unique"
     for i, cell in enumerate(cells):
         if i not in solutions:
             assert "BEGIN SOLUTION" not in cell.source, f"cell {i}: markers outside a solution cell"
