@@ -19,16 +19,17 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+import nbformat
 import torch
 from torch import nn
 
 import course_utils as cu
+from course_utils.execute import run_in_fresh_kernel
 
 REPO = Path(__file__).resolve().parents[1]
 BATCH_SIZE = 256
@@ -83,16 +84,8 @@ def epoch_seconds(loader) -> float:
 
 def notebook_times(path: Path) -> tuple[float, float]:
     """Total seconds to run ``path`` in a fresh kernel, and seconds in 'train' cells."""
-    import nbformat
-    from nbclient import NotebookClient
-
     nb = nbformat.read(path, as_version=4)
-    with tempfile.TemporaryDirectory() as workdir:
-        start = time.perf_counter()
-        NotebookClient(
-            nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": workdir}}
-        ).execute()
-        total = time.perf_counter() - start
+    total = run_in_fresh_kernel(nb, timeout=600, record_timing=True)
     train = 0.0
     for cell in nb.cells:
         if "train" in cell.metadata.get("tags", []):

@@ -10,6 +10,8 @@ from typing import Any
 import torch
 from torch import nn
 
+from course_utils.train import count_params
+
 
 def check_shape(
     tensor: torch.Tensor, expected: Sequence[int], name: str = "tensor"
@@ -83,7 +85,7 @@ def check_num_params(model: nn.Module, expected: int, name: str = "model") -> in
     """Check the number of scalar parameters ``model`` registers."""
     if not isinstance(model, nn.Module):
         raise TypeError(f"{name} should be an nn.Module, got {type(model).__name__}")
-    count = sum(p.numel() for p in model.parameters())
+    count = count_params(model)
     if count != expected:
         raise AssertionError(
             f"{name} has {count:,} parameters, expected {expected:,}. "

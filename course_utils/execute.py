@@ -57,20 +57,31 @@ def clean_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
-def execute_notebook(path: Path, timeout: int = 300) -> float:
-    """Execute ``path`` in place from a temporary directory; return seconds taken."""
-    nb = nbformat.read(path, as_version=4)
+def run_in_fresh_kernel(
+    nb: nbformat.NotebookNode, timeout: int = 300, record_timing: bool = False
+) -> float:
+    """Execute ``nb`` in place, in a new kernel started in a temporary directory.
+
+    Returns:
+        Wall-clock seconds. With ``record_timing``, each cell's metadata gets
+        nbclient's ``execution`` timestamps.
+    """
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as workdir:
-        client = NotebookClient(
+        NotebookClient(
             nb,
             timeout=timeout,
             kernel_name="python3",
             resources={"metadata": {"path": workdir}},
-            record_timing=False,
-        )
-        client.execute()
-    seconds = time.perf_counter() - start
+            record_timing=record_timing,
+        ).execute()
+    return time.perf_counter() - start
+
+
+def execute_notebook(path: Path, timeout: int = 300) -> float:
+    """Execute ``path`` in place from a temporary directory; return seconds taken."""
+    nb = nbformat.read(path, as_version=4)
+    seconds = run_in_fresh_kernel(nb, timeout)
     nbformat.write(clean_outputs(nb), path)
     return seconds
 

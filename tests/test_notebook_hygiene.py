@@ -106,7 +106,8 @@ def test_title_cell_has_a_badge_for_this_notebook(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_setup_cell_seeds_picks_device_and_prints_versions(path):
-    setup = code_cells(load(path))[0].source
+    setup, *others = code_cells(load(path))
+    setup = setup.source
     for needle in (
         "google.colab",
         "seed_everything(",
@@ -115,7 +116,7 @@ def test_setup_cell_seeds_picks_device_and_prints_versions(path):
         "course_utils.__version__",
     ):
         assert needle in setup, f"setup cell lacks {needle!r}"
-    rest = "\n".join(c.source for c in code_cells(load(path))[1:])
+    rest = "\n".join(c.source for c in others)
     assert "seed_everything(" not in rest, "seed once, in the setup cell"
 
 
