@@ -28,3 +28,18 @@ def test_different_seeds_give_different_numbers():
 def test_seed_must_be_an_int():
     with pytest.raises(TypeError, match="seed must be an int"):
         seed_everything("42")
+
+
+def test_course_seed_environment_variable_replaces_the_notebooks_seed(monkeypatch):
+    monkeypatch.setenv("COURSE_SEED", "5")
+    assert seed_everything(111) == 5
+    first = draw()
+    monkeypatch.delenv("COURSE_SEED")
+    seed_everything(5)
+    assert draw() == first
+
+
+def test_course_seed_that_is_not_a_number_says_what_to_do(monkeypatch):
+    monkeypatch.setenv("COURSE_SEED", "abc")
+    with pytest.raises(ValueError, match="not an integer"):
+        seed_everything(1)
