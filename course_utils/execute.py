@@ -8,11 +8,20 @@ Each notebook runs from a temporary working directory (so it cannot depend
 on being started from ``notebooks/``), then its outputs are tidied: stream
 outputs are merged and progress-bar redraws (carriage returns) collapse to
 their final state, so the saved file shows what a reader saw last.
+
+The saved notebook records what produced its outputs: a fingerprint of its
+code cells and of the ``course_utils`` package (``metadata.course_fingerprint``).
+The tests compare it with the current sources, so a chapter whose code or
+helpers changed since its outputs were saved fails until it is re-executed.
+``--no-save`` runs the chapters without writing anything (CI uses it to run
+every chapter with another seed, ``COURSE_SEED=<int>``).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import re
 import sys
 import tempfile
@@ -21,6 +30,9 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+
+FINGERPRINT_KEY = "course_fingerprint"
+PACKAGE_DIR = Path(__file__).resolve().parent
 
 _REDRAWN = re.compile(r"[^\n]*\r(?=[^\n])")  # text a later '\r' wrote over
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
@@ -57,6 +69,56 @@ def clean_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+def code_digest(nb: nbformat.NotebookNode) -> str:
+    """sha256 of the notebook's code cell sources, in order.
+
+    Outputs, execution counts, metadata and markdown do not count, so
+    re-saving or re-running a notebook leaves it unchanged.
+    """
+    sources = [
+        cell.source.replace("\r\n", "\n") for cell in nb.cells if cell.cell_type == "code"
+    ]
+    return hashlib.sha256(json.dumps(sources).encode()).hexdigest()
+
+
+def package_digest(package_dir: Path = PACKAGE_DIR) -> str:
+    """sha256 of every file the helper package ships (sources and package data).
+
+    Files are taken by their path relative to the package, with Windows line
+    endings normalised, so the digest does not depend on where the package
+    lives; compiled caches (``__pycache__``, ``*.pyc``) are left out.
+    """
+    digest = hashlib.sha256()
+    files = sorted(
+        path
+        for path in package_dir.rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+    )
+    for path in files:
+        digest.update(path.relative_to(package_dir).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes().replace(b"\r\n", b"\n") + b"\0")
+    return digest.hexdigest()
+
+
+def fingerprint(nb: nbformat.NotebookNode) -> dict[str, str]:
+    """What produced a notebook's outputs: its code and the helper package."""
+    return {"code_sha256": code_digest(nb), "course_utils_sha256": package_digest()}
+
+
+def stale_reasons(nb: nbformat.NotebookNode) -> list[str]:
+    """Why ``nb``'s saved outputs may not come from its current code (empty if fresh)."""
+    recorded = nb.metadata.get(FINGERPRINT_KEY)
+    if not isinstance(recorded, dict):
+        return ["it has no fingerprint: it was not saved by `python -m course_utils.execute`"]
+    current = fingerprint(nb)
+    reasons = []
+    if recorded.get("code_sha256") != current["code_sha256"]:
+        reasons.append("its code cells changed since its outputs were saved")
+    if recorded.get("course_utils_sha256") != current["course_utils_sha256"]:
+        reasons.append("the course_utils package changed since its outputs were saved")
+    return reasons
+
+
 def run_in_fresh_kernel(
     nb: nbformat.NotebookNode, timeout: int = 300, record_timing: bool = False
 ) -> float:
@@ -78,11 +140,17 @@ def run_in_fresh_kernel(
     return time.perf_counter() - start
 
 
-def execute_notebook(path: Path, timeout: int = 300) -> float:
-    """Execute ``path`` in place from a temporary directory; return seconds taken."""
+def execute_notebook(path: Path, timeout: int = 300, save: bool = True) -> float:
+    """Execute ``path`` from a temporary directory; return seconds taken.
+
+    With ``save``, write it back in place with cleaned outputs and its
+    fingerprint; otherwise leave the file untouched.
+    """
     nb = nbformat.read(path, as_version=4)
     seconds = run_in_fresh_kernel(nb, timeout)
-    nbformat.write(clean_outputs(nb), path)
+    if save:
+        nb.metadata[FINGERPRINT_KEY] = fingerprint(nb)
+        nbformat.write(clean_outputs(nb), path)
     return seconds
 
 
@@ -90,13 +158,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("notebooks", nargs="+", type=Path)
     parser.add_argument("--timeout", type=int, default=300, help="seconds per cell")
+    parser.add_argument(
+        "--no-save",
+        action="store_true",
+        help="only run the notebooks (any failing cell is an error); write nothing",
+    )
     args = parser.parse_args(argv)
     for path in args.notebooks:
         if path.suffix != ".ipynb" or not path.is_file():
             parser.error(f"{path} is not a notebook file")
     for path in args.notebooks:
-        seconds = execute_notebook(path, args.timeout)
-        print(f"{path}: {seconds:.1f} s")
+        seconds = execute_notebook(path, args.timeout, save=not args.no_save)
+        print(f"{path}: {seconds:.1f} s{'' if args.no_save else ', saved'}", flush=True)
     return 0
 
 

@@ -1,7 +1,12 @@
-import nbformat
-from nbformat.v4 import new_code_cell, new_notebook, new_output
+import shutil
 
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from course_utils import execute
 from course_utils.execute import clean_outputs, clean_stream_text
+from tests.conftest import NOTEBOOKS, REPO
 
 
 def test_progress_bar_redraws_collapse_to_the_last_state():
@@ -25,3 +30,64 @@ def test_consecutive_streams_are_merged_per_cell():
     assert [(o.name, o.text) for o in nb.cells[0].outputs] == [("stdout", "b\n"), ("stderr", "c\n")]
     assert "execution" not in nb.cells[0].metadata
     nbformat.validate(nb)
+
+
+# --- fingerprints: committed outputs come from the current code -------------
+
+def test_code_digest_ignores_outputs_counts_metadata_and_markdown():
+    nb = new_notebook(cells=[new_code_cell("x = 1"), new_code_cell("print(x)")])
+    before = execute.code_digest(nb)
+    nb.cells[1].outputs = [new_output("stream", name="stdout", text="1\n")]
+    nb.cells[1].execution_count = 2
+    nb.cells[0].metadata["tags"] = ["anything"]
+    nb.metadata["language_info"] = {"version": "3.99"}
+    nb.cells.append(new_markdown_cell("prose"))
+    assert execute.code_digest(nb) == before
+    nb.cells[0].source = "x = 2"
+    assert execute.code_digest(nb) != before
+
+
+def test_package_digest_does_not_depend_on_where_the_package_lives(tmp_path):
+    for name in ("a", "b"):
+        shutil.copytree(execute.PACKAGE_DIR, tmp_path / name / "course_utils")
+    (tmp_path / "b" / "course_utils" / "__pycache__").mkdir(exist_ok=True)
+    (tmp_path / "b" / "course_utils" / "__pycache__" / "x.pyc").write_bytes(b"cache")
+    first = execute.package_digest(tmp_path / "a" / "course_utils")
+    assert first == execute.package_digest(tmp_path / "b" / "course_utils")
+    (tmp_path / "b" / "course_utils" / "seed.py").write_text("# changed\n", encoding="utf-8")
+    assert execute.package_digest(tmp_path / "b" / "course_utils") != first
+
+
+def test_stale_reasons_name_what_changed():
+    nb = new_notebook(cells=[new_code_cell("x = 1")])
+    assert "no fingerprint" in execute.stale_reasons(nb)[0]
+    nb.metadata[execute.FINGERPRINT_KEY] = execute.fingerprint(nb)
+    assert execute.stale_reasons(nb) == []
+    nb.cells[0].source = "x = 2"
+    assert execute.stale_reasons(nb) == ["its code cells changed since its outputs were saved"]
+    nb.metadata[execute.FINGERPRINT_KEY]["course_utils_sha256"] = "old"
+    assert "course_utils package changed" in execute.stale_reasons(nb)[1]
+
+
+def test_no_save_runs_without_writing(tmp_path):
+    path = tmp_path / "nb.ipynb"
+    nbformat.write(new_notebook(cells=[new_code_cell("print(6 * 7)")]), path)
+    before = path.read_text()
+    assert execute.main(["--no-save", str(path)]) == 0
+    assert path.read_text() == before
+    assert execute.main([str(path)]) == 0
+    saved = nbformat.read(path, as_version=4)
+    assert saved.cells[0].outputs[0].text == "42\n"
+    assert execute.stale_reasons(saved) == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_committed_outputs_come_from_the_current_code(path):
+    reasons = execute.stale_reasons(nbformat.read(path, as_version=4))
+    rel = path.relative_to(REPO).as_posix()
+    command = (
+        "python -m course_utils.execute notebooks/*.ipynb"
+        if any(r.startswith("the course_utils package") for r in reasons)
+        else f"python -m course_utils.execute {rel}"
+    )
+    assert not reasons, f"{rel}: {'; '.join(reasons)}. Re-execute it: `{command}`"
