@@ -75,9 +75,7 @@ def code_digest(nb: nbformat.NotebookNode) -> str:
     Outputs, execution counts, metadata and markdown do not count, so
     re-saving or re-running a notebook leaves it unchanged.
     """
-    sources = [
-        cell.source.replace("\r\n", "\n") for cell in nb.cells if cell.cell_type == "code"
-    ]
+    sources = [cell.source.replace("\r\n", "\n") for cell in nb.cells if cell.cell_type == "code"]
     return hashlib.sha256(json.dumps(sources).encode()).hexdigest()
 
 

@@ -34,6 +34,7 @@ def test_consecutive_streams_are_merged_per_cell():
 
 # --- fingerprints: committed outputs come from the current code -------------
 
+
 def test_code_digest_ignores_outputs_counts_metadata_and_markdown():
     nb = new_notebook(cells=[new_code_cell("x = 1"), new_code_cell("print(x)")])
     before = execute.code_digest(nb)
