@@ -24,7 +24,6 @@ from course_utils.data import (
     load_fashion_mnist,
     load_fashion_mnist_tensors,
     load_thermometer,
-    read_idx,
 )
 from course_utils.device import get_device
 from course_utils.plot import (
@@ -74,7 +73,6 @@ __all__ = [
     "plot_history",
     "predict",
     "progress_bar",
-    "read_idx",
     "seed_everything",
     "show_images",
     "train_epoch",

@@ -2,17 +2,19 @@
 
 FashionMNIST comes two ways: as torchvision datasets (one PIL image at a
 time, the way most tutorials start) and as whole in-memory tensors read
-straight from the idx files (fast enough to train on a laptop CPU).
+from the idx files with torchvision's own reader (fast enough to train on a
+laptop CPU). Missing, truncated or corrupt files get messages that say what
+to do.
 """
 
 from __future__ import annotations
 
+import operator
 import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import torch
 
 DATA_DIR_ENV = "COURSE_DATA_DIR"
@@ -20,7 +22,32 @@ DATA_DIR_ENV = "COURSE_DATA_DIR"
 
 DEFAULT_DATA_DIR = Path.home() / ".cache" / "pytorch-course" / "data"
 
-FASHION_CLASSES = (
+
+class ClassNames(tuple):
+    """Class names indexed by label; a label outside 0..N-1 is a clear error.
+
+    A plain tuple would answer label -1 with the last class and label 10 with
+    "tuple index out of range".
+    """
+
+    def __getitem__(self, label):  # type: ignore[override]
+        if isinstance(label, slice):
+            return tuple(super().__getitem__(label))
+        try:
+            index = operator.index(label)  # ints, NumPy ints, one-element integer tensors
+        except TypeError:
+            raise TypeError(
+                f"class names are looked up by an integer label, got {type(label).__name__}"
+            ) from None
+        if not 0 <= index < len(self):
+            raise IndexError(
+                f"label {index} is not a class: labels run from 0 to {len(self) - 1} "
+                f"({', '.join(f'{i} {name}' for i, name in enumerate(self))})."
+            )
+        return super().__getitem__(index)
+
+
+FASHION_CLASSES = ClassNames((
     "T-shirt/top",
     "Trouser",
     "Pullover",
@@ -31,7 +58,7 @@ FASHION_CLASSES = (
     "Sneaker",
     "Bag",
     "Ankle boot",
-)
+))
 
 # file name -> (number of items, shape of one item)
 FASHION_FILES = {
@@ -123,48 +150,26 @@ def ensure_fashion_mnist(root: str | os.PathLike[str] | None = None, download: b
     return raw
 
 
-def read_idx(path: str | os.PathLike[str]) -> np.ndarray:
-    """Read an uncompressed idx file (the MNIST format) into a uint8 array.
+def _read_fashion_file(raw: Path, name: str) -> torch.Tensor:
+    """Read one idx file with torchvision's reader, checking what it holds."""
+    from torchvision.datasets.mnist import read_sn3_pascalvincent_tensor
 
-    The header says the data type, the number of dimensions and their
-    sizes; the file must hold exactly that many bytes after it.
-
-    Raises:
-        CorruptDataError: wrong magic number, unsupported type, or a file
-            that is truncated or has extra bytes.
-    """
-    path = Path(path)
-    raw = path.read_bytes()
+    path = raw / name
     fix = "Delete it so the course downloads it again."
-    if len(raw) < 4 or raw[0] != 0 or raw[1] != 0:
-        raise CorruptDataError(f"{path} is not an idx file (bad magic number). {fix}")
-    if raw[2] != 0x08:
+    try:
+        tensor = read_sn3_pascalvincent_tensor(str(path), strict=True)
+    except Exception as exc:  # torchvision asserts on a bad header or size
         raise CorruptDataError(
-            f"{path} holds idx type 0x{raw[2]:02x}; only unsigned bytes (0x08) are supported. {fix}"
-        )
-    ndim = raw[3]
-    header = 4 + 4 * ndim
-    if ndim == 0 or len(raw) < header:
-        raise CorruptDataError(f"{path} has a truncated header. {fix}")
-    shape = tuple(int.from_bytes(raw[4 + 4 * i : 8 + 4 * i], "big") for i in range(ndim))
-    expected = header + int(np.prod(shape))
-    if len(raw) != expected:
-        raise CorruptDataError(
-            f"{path} should be {expected:,} bytes for shape {shape} but is "
-            f"{len(raw):,} bytes: it is truncated or corrupt. {fix}"
-        )
-    return np.frombuffer(raw, dtype=np.uint8, offset=header).reshape(shape)
-
-
-def _read_fashion_file(raw: Path, name: str) -> np.ndarray:
-    array = read_idx(raw / name)
+            f"{path} is not a readable idx file: it is truncated or corrupt "
+            f"({type(exc).__name__}{f': {exc}' if str(exc) else ''}). {fix}"
+        ) from exc
     count, item_shape = FASHION_FILES[name]
-    if array.shape != (count, *item_shape):
+    if tensor.dtype != torch.uint8 or tuple(tensor.shape) != (count, *item_shape):
         raise CorruptDataError(
-            f"{raw / name} has shape {array.shape}, expected "
-            f"{(count, *item_shape)}. Delete it so the course downloads it again."
+            f"{path} holds {tensor.dtype} data of shape {tuple(tensor.shape)}, expected "
+            f"torch.uint8 of shape {(count, *item_shape)}. {fix}"
         )
-    return array
+    return tensor
 
 
 def load_fashion_mnist_tensors(
@@ -188,8 +193,8 @@ def load_fashion_mnist_tensors(
         raise CorruptDataError(
             f"{raw} has labels above 9. Delete the files so they download again."
         )
-    X = torch.from_numpy(images.copy()).to(device).unsqueeze(1).float().div_(255)
-    y = torch.from_numpy(labels.astype(np.int64)).to(device)
+    X = images.to(device).unsqueeze(1).float().div_(255)
+    y = labels.to(device, torch.int64)
     return X, y
 
 

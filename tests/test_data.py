@@ -18,7 +18,6 @@ from course_utils import (
     load_fashion_mnist,
     load_fashion_mnist_tensors,
     load_thermometer,
-    read_idx,
 )
 
 
@@ -78,31 +77,70 @@ def test_only_the_missing_files_are_named(tmp_path):
 # --- reading idx files ----------------------------------------------------
 
 
-def test_read_idx_round_trips_an_array(tmp_path):
-    array = np.arange(2 * 3 * 4, dtype=np.uint8).reshape(2, 3, 4)
-    np.testing.assert_array_equal(read_idx(write_idx(tmp_path / "a", array)), array)
+def fashion_files(root: Path, **replace: bytes) -> Path:
+    """Write small valid test-split files (and empty train files) under ``root``;
+    ``replace`` gives the bytes of a file by its name with '-' as '_'."""
+    raw = fashion_mnist_folder(root)
+    raw.mkdir(parents=True)
+    for name, (count, shape) in FASHION_FILES.items():
+        if name.startswith("train"):
+            (raw / name).write_bytes(b"")
+        else:
+            values = np.arange(count * int(np.prod(shape))) % 10
+            write_idx(raw / name, values.reshape(count, *shape))
+    for key, content in replace.items():
+        (raw / key.replace("_", "-")).write_bytes(content)
+    return raw
+
+
+def test_idx_files_are_read_by_torchvision_into_the_documented_layout(tmp_path):
+    fashion_files(tmp_path)
+    X, y = load_fashion_mnist_tensors(train=False, root=tmp_path, download=False)
+    assert X.shape == (10_000, 1, 28, 28) and X.dtype == torch.float32
+    assert y.dtype == torch.int64 and y[:12].tolist() == [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 1]
 
 
 def test_truncated_idx_file_is_detected(tmp_path):
-    path = write_idx(tmp_path / "a", np.zeros((10, 28, 28)))
-    path.write_bytes(path.read_bytes()[:-100])
-    with pytest.raises(CorruptDataError, match="truncated or corrupt"):
-        read_idx(path)
+    raw = fashion_files(tmp_path)
+    name = "t10k-images-idx3-ubyte"
+    (raw / name).write_bytes((raw / name).read_bytes()[:-100])
+    with pytest.raises(CorruptDataError, match="truncated or corrupt.*Delete it"):
+        load_fashion_mnist_tensors(train=False, root=tmp_path, download=False)
 
 
 def test_idx_file_with_extra_bytes_is_detected(tmp_path):
-    path = write_idx(tmp_path / "a", np.zeros(10))
-    path.write_bytes(path.read_bytes() + b"\x00")
-    with pytest.raises(CorruptDataError):
-        read_idx(path)
+    raw = fashion_files(tmp_path)
+    name = "t10k-labels-idx1-ubyte"
+    (raw / name).write_bytes((raw / name).read_bytes() + b"\x00")
+    with pytest.raises(CorruptDataError, match=name):
+        load_fashion_mnist_tensors(train=False, root=tmp_path, download=False)
 
 
 @pytest.mark.parametrize("content", [b"", b"PK\x03\x04rest", b"\x00\x00\x0d\x01abcd"])
 def test_file_that_is_not_an_idx_file_is_detected(tmp_path, content):
-    path = tmp_path / "bad"
-    path.write_bytes(content)
+    fashion_files(tmp_path, t10k_images_idx3_ubyte=content)
     with pytest.raises(CorruptDataError, match="Delete it"):
-        read_idx(path)
+        load_fashion_mnist_tensors(train=False, root=tmp_path, download=False)
+
+
+def test_labels_above_nine_are_detected(tmp_path):
+    fashion_files(tmp_path)
+    write_idx(fashion_mnist_folder(tmp_path) / "t10k-labels-idx1-ubyte", np.full(10_000, 12))
+    with pytest.raises(CorruptDataError, match="labels above 9"):
+        load_fashion_mnist_tensors(train=False, root=tmp_path, download=False)
+
+
+@pytest.mark.parametrize("label", [10, -1, torch.tensor(10), np.int64(-3)])
+def test_a_label_outside_0_to_9_has_no_class_name(label):
+    with pytest.raises(IndexError, match="is not a class: labels run from 0 to 9"):
+        FASHION_CLASSES[label]
+
+
+def test_class_names_take_integer_labels_of_any_kind():
+    assert FASHION_CLASSES[0] == FASHION_CLASSES[np.int64(0)] == FASHION_CLASSES[torch.tensor(0)]
+    assert FASHION_CLASSES[9] == "Ankle boot" and FASHION_CLASSES[:2] == ("T-shirt/top", "Trouser")
+    with pytest.raises(TypeError, match="integer label"):
+        FASHION_CLASSES[2.0]
 
 
 def test_idx_file_with_wrong_item_count_is_detected(tmp_path):
