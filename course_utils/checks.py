@@ -7,6 +7,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 import torch
 from torch import nn
 
@@ -65,17 +66,45 @@ def check_at_least(value: float, minimum: float, name: str = "value", hint: str 
     return value
 
 
-def check_equal(actual: Any, expected: Any, name: str = "value") -> Any:
-    """Check that ``actual == expected`` (tensors: same shape and values)."""
+def _equal(actual: Any, expected: Any) -> bool:
+    """Exact equality that also works for tensors, arrays and containers of them."""
     if isinstance(actual, torch.Tensor) or isinstance(expected, torch.Tensor):
-        same = (
+        return (
             isinstance(actual, torch.Tensor)
             and isinstance(expected, torch.Tensor)
             and actual.shape == expected.shape
             and torch.equal(actual.cpu(), expected.cpu())
         )
-    else:
-        same = actual == expected
+    if isinstance(actual, np.ndarray) or isinstance(expected, np.ndarray):
+        return (
+            isinstance(actual, np.ndarray)
+            and isinstance(expected, np.ndarray)
+            and actual.shape == expected.shape
+            and bool(np.array_equal(actual, expected))
+        )
+    if isinstance(actual, list | tuple) and isinstance(expected, list | tuple):
+        return (
+            isinstance(actual, tuple) == isinstance(expected, tuple)
+            and len(actual) == len(expected)
+            and all(_equal(a, e) for a, e in zip(actual, expected, strict=True))
+        )
+    if isinstance(actual, dict) and isinstance(expected, dict):
+        return actual.keys() == expected.keys() and all(
+            _equal(actual[k], expected[k]) for k in actual
+        )
+    try:
+        return bool(actual == expected)
+    except (RuntimeError, ValueError, TypeError):  # an element-wise result with no truth value
+        return False
+
+
+def check_equal(actual: Any, expected: Any, name: str = "value") -> Any:
+    """Check that ``actual == expected``.
+
+    Tensors and NumPy arrays must have the same shape and values, lists and
+    tuples (and dicts) of them are compared element by element.
+    """
+    same = _equal(actual, expected)
     if not same:
         raise AssertionError(f"{name} is {actual!r}, expected {expected!r}.")
     return actual

@@ -47,6 +47,11 @@ def show_images(
     n = images.shape[0]
     if titles is not None and len(titles) != n:
         raise ValueError(f"got {n} images but {len(titles)} titles")
+    if title_colors is not None:
+        if titles is None:
+            raise ValueError("title_colors colours the titles: pass titles too")
+        if len(title_colors) != n:
+            raise ValueError(f"got {n} images but {len(title_colors)} title_colors")
     ncols = max(1, min(ncols, n))
     nrows = -(-n // ncols)
     fig, axes = plt.subplots(nrows, ncols, figsize=(1.5 * ncols, 1.9 * nrows), squeeze=False)

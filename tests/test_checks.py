@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 import torch
 from torch import nn
@@ -50,3 +51,25 @@ def test_check_num_params_counts_every_registered_parameter():
     assert check_num_params(model, 4 * 3 + 3 + 3 * 2 + 2) == 23
     with pytest.raises(AssertionError, match="23 parameters, expected 24"):
         check_num_params(model, 24)
+
+
+def test_check_equal_compares_numpy_arrays_without_ambiguity():
+    check_equal(np.array([1, 2]), np.array([1, 2]))
+    for wrong in (np.array([1, 3]), np.array([[1, 2]]), [1, 2], torch.tensor([1, 2])):
+        with pytest.raises(AssertionError, match="expected"):
+            check_equal(np.array([1, 2]), wrong, "a")
+
+
+def test_check_equal_compares_lists_of_tensors_element_by_element():
+    check_equal([torch.ones(2), torch.zeros(3)], [torch.ones(2), torch.zeros(3)])
+    check_equal({"w": torch.ones(2)}, {"w": torch.ones(2)})
+    for wrong in (
+        [torch.ones(2), torch.ones(3)],
+        [torch.ones(2)],
+        (torch.ones(2), torch.zeros(3)),
+        [torch.ones(2), torch.zeros(2)],
+    ):
+        with pytest.raises(AssertionError, match="grads is"):
+            check_equal([torch.ones(2), torch.zeros(3)], wrong, "grads")
+    with pytest.raises(AssertionError):
+        check_equal({"w": torch.ones(2)}, {"w": torch.zeros(2)})

@@ -26,3 +26,15 @@ def test_unknown_device_name_says_which_names_work(name):
 def test_unavailable_cuda_says_how_to_fall_back():
     with pytest.raises(RuntimeError, match="not available.*get_device\\(\\)"):
         get_device("cuda")
+
+
+@pytest.mark.skipif(torch.cuda.device_count() > 7, reason="this machine has a cuda:7")
+def test_a_missing_cuda_device_is_a_clear_error():
+    with pytest.raises(RuntimeError, match="'cuda:7' was asked for|CUDA was asked for"):
+        get_device("cuda:7")
+
+
+@pytest.mark.skipif(torch.backends.mps.is_available(), reason="this machine has Apple MPS")
+def test_unavailable_mps_says_how_to_fall_back():
+    with pytest.raises(RuntimeError, match="MPS was asked for.*get_device\\(\\)"):
+        get_device("mps")

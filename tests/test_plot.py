@@ -63,3 +63,12 @@ def test_confusion_matrix_must_be_square_in_the_classes():
     assert labels(fig)[0] == ("predicted class", "true class")
     with pytest.raises(ValueError, match="expected \\(10, 10\\)"):
         plot_confusion_matrix(torch.eye(3), FASHION_CLASSES)
+
+
+def test_show_images_needs_one_title_colour_per_image():
+    titles = ["a", "b", "c"]
+    show_images(torch.rand(3, 28, 28), titles=titles, title_colors=["g", "r", "g"])
+    with pytest.raises(ValueError, match="3 images but 2 title_colors"):
+        show_images(torch.rand(3, 28, 28), titles=titles, title_colors=["g", "r"])
+    with pytest.raises(ValueError, match="pass titles too"):
+        show_images(torch.rand(3, 28, 28), title_colors=["g", "r", "g"])
