@@ -1,12 +1,15 @@
 """Where the course lives on GitHub, for Colab badges and installs.
 
-The repository slug is set here and nowhere else. After forking the course,
-point every badge and every Colab install at the fork with::
+The chapters themselves are the one place that names the repository: each
+title cell's "Open in Colab" badge and each setup cell's Colab install carry
+its GitHub slug (OWNER/REPO), and the tests check that they all agree. After
+forking the course, point every badge and install at the fork, from the
+repository's root::
 
     python -m course_utils.colab OWNER/REPO
 
-which rewrites ``REPO_SLUG`` below and the title and setup cells of every
-chapter in ``notebooks/``.
+This rewrites the chapters in ``notebooks/`` only, never the installed
+package, so it works the same with an editable or a regular install.
 """
 
 from __future__ import annotations
@@ -18,7 +21,6 @@ from pathlib import Path
 
 import nbformat
 
-REPO_SLUG = "pytorch-course/nn-module-to-training-loops"
 BRANCH = "main"
 BADGE_IMAGE = "https://colab.research.google.com/assets/colab-badge.svg"
 
@@ -31,37 +33,57 @@ _SLUG_IN_COLAB_URL = re.compile(
 _SLUG_IN_GIT_URL = re.compile(r"(?<=github\.com/)[\w.-]+/[\w.-]+?(?=\.git)")
 
 
-def colab_url(notebook_path: str, slug: str = REPO_SLUG, branch: str = BRANCH) -> str:
+def chapters(repo_root: Path) -> list[Path]:
+    """The chapter notebooks of the repository at ``repo_root``."""
+    found = sorted((repo_root / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    if not found:
+        raise ValueError(
+            f"{repo_root} has no notebooks/NN_*.ipynb: run this from the course's root"
+        )
+    return found
+
+
+def slugs_in(text: str) -> list[str]:
+    """Every repository slug in the Colab URLs and pip git URLs of ``text``."""
+    return _SLUG_IN_COLAB_URL.findall(text) + _SLUG_IN_GIT_URL.findall(text)
+
+
+def repo_slug(repo_root: Path) -> str:
+    """The slug the chapters' badges and installs name (they must all agree)."""
+    found: dict[str, list[str]] = {}
+    for path in chapters(repo_root):
+        for cell in nbformat.read(path, as_version=4).cells[:2]:
+            for slug in slugs_in(cell.source):
+                found.setdefault(slug, []).append(path.name)
+    if len(found) != 1:
+        detail = "; ".join(f"{slug} in {sorted(set(names))}" for slug, names in found.items())
+        raise ValueError(
+            f"the chapters should name one repository, found {len(found)}: {detail or 'none'}. "
+            "Run `python -m course_utils.colab OWNER/REPO` to make them agree."
+        )
+    return next(iter(found))
+
+
+def colab_url(notebook_path: str, slug: str, branch: str = BRANCH) -> str:
     """The URL that opens ``notebook_path`` (relative to the repo root) in Colab."""
     return f"https://colab.research.google.com/github/{slug}/blob/{branch}/{notebook_path}"
 
 
-def badge_markdown(notebook_path: str, slug: str = REPO_SLUG, branch: str = BRANCH) -> str:
-    """The "Open in Colab" badge for the title cell of ``notebook_path``."""
-    return f"[![Open In Colab]({BADGE_IMAGE})]({colab_url(notebook_path, slug, branch)})"
-
-
-def pip_install_target(slug: str = REPO_SLUG, branch: str = BRANCH) -> str:
+def pip_install_target(slug: str, branch: str = BRANCH) -> str:
     """What a chapter's setup cell passes to ``pip install`` in Colab."""
     return f"git+https://github.com/{slug}.git@{branch}"
 
 
 def rewrite_slug(repo_root: Path, slug: str) -> list[Path]:
-    """Point this module, every badge and every Colab install at ``slug``.
+    """Point every chapter's badge and Colab install at ``slug``.
 
     Returns:
-        The files changed.
+        The notebooks changed.
     """
     if not _SLUG.match(slug):
         raise ValueError(f"{slug!r} is not a GitHub repository slug like 'owner/repo'")
     changed = []
-    module = repo_root / "course_utils" / "colab.py"
-    text = module.read_text()
-    new = re.sub(r'^REPO_SLUG = ".*"$', f'REPO_SLUG = "{slug}"', text, count=1, flags=re.M)
-    if new != text:
-        module.write_text(new)
-        changed.append(module)
-    for path in sorted((repo_root / "notebooks").glob("*.ipynb")):
+    for path in chapters(repo_root):
         nb = nbformat.read(path, as_version=4)
         before = [cell.source for cell in nb.cells]
         for cell in nb.cells[:2]:  # the title cell and the setup cell
@@ -76,7 +98,9 @@ def rewrite_slug(repo_root: Path, slug: str) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Point Colab badges and installs at a fork.")
     parser.add_argument("slug", help="the fork's GitHub slug, e.g. my-name/pytorch-course")
-    parser.add_argument("--repo", type=Path, default=Path(__file__).resolve().parents[1])
+    parser.add_argument(
+        "--repo", type=Path, default=Path.cwd(), help="the course's root (default: here)"
+    )
     args = parser.parse_args(argv)
     try:
         changed = rewrite_slug(args.repo, args.slug)

@@ -34,12 +34,32 @@ def run_install_step(path, monkeypatch, in_colab, installed):
     return calls
 
 
+SLUG = colab.repo_slug(REPO)
+
+
+def test_every_badge_and_install_names_the_same_repository():
+    for path in NOTEBOOKS:
+        title, setup = nbformat.read(path, as_version=4).cells[:2]
+        assert colab.slugs_in(title.source) == [SLUG], f"{path.name}: badge"
+        assert colab.slugs_in(setup.source) == [SLUG], f"{path.name}: Colab install"
+        assert colab.colab_url(f"notebooks/{path.name}", SLUG) in title.source
+
+
+def test_disagreeing_chapters_are_reported(tmp_path):
+    shutil.copytree(REPO / "notebooks", tmp_path / "notebooks")
+    nb = nbformat.read(NOTEBOOKS[0], as_version=4)
+    nb.cells[0].source = nb.cells[0].source.replace(SLUG, "someone/else")
+    nbformat.write(nb, tmp_path / "notebooks" / NOTEBOOKS[0].name)
+    with pytest.raises(ValueError, match="one repository, found 2.*someone/else"):
+        colab.repo_slug(tmp_path)
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
 def test_colab_without_the_package_installs_it_from_the_repository(path, monkeypatch):
     calls = run_install_step(path, monkeypatch, in_colab=True, installed=False)
     assert len(calls) == 1
     assert calls[0][1:4] == ["-m", "pip", "install"]
-    assert colab.pip_install_target() in calls[0]
+    assert colab.pip_install_target(SLUG) in calls[0]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
@@ -50,17 +70,24 @@ def test_setup_installs_nothing_outside_colab_or_when_present(
     assert run_install_step(path, monkeypatch, in_colab, installed) == []
 
 
-def test_rewrite_slug_updates_module_badges_and_installs(tmp_path):
-    shutil.copytree(REPO / "course_utils", tmp_path / "course_utils")
+def test_rewrite_slug_updates_badges_and_installs_only(tmp_path, monkeypatch, capsys):
     shutil.copytree(REPO / "notebooks", tmp_path / "notebooks")
-    changed = colab.rewrite_slug(tmp_path, "someone/my-fork")
-    assert tmp_path / "course_utils" / "colab.py" in changed
-    assert 'REPO_SLUG = "someone/my-fork"' in (tmp_path / "course_utils" / "colab.py").read_text()
+    monkeypatch.chdir(tmp_path)
+    assert colab.main(["someone/my-fork"]) == 0
+    assert capsys.readouterr().out.count("updated ") == len(NOTEBOOKS)
+    assert colab.repo_slug(tmp_path) == "someone/my-fork"
     for path in sorted((tmp_path / "notebooks").glob("*.ipynb")):
         cells = nbformat.read(path, as_version=4).cells
-        assert colab.colab_url(f"notebooks/{path.name}", slug="someone/my-fork") in cells[0].source
-        assert colab.pip_install_target(slug="someone/my-fork") in cells[1].source
-        assert colab.REPO_SLUG not in cells[0].source + cells[1].source
+        assert colab.colab_url(f"notebooks/{path.name}", "someone/my-fork") in cells[0].source
+        assert colab.pip_install_target("someone/my-fork") in cells[1].source
+        assert SLUG not in cells[0].source + cells[1].source
+    assert colab.rewrite_slug(tmp_path, "someone/my-fork") == []
+
+
+def test_outside_the_course_root_nothing_is_rewritten(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert colab.main(["someone/my-fork"]) == 2
+    assert "run this from the course's root" in capsys.readouterr().err
 
 
 def test_rewrite_slug_rejects_something_that_is_not_a_slug(tmp_path):

@@ -8,7 +8,7 @@ import re
 import nbformat
 import pytest
 
-from course_utils.colab import colab_url
+from course_utils.colab import colab_url, repo_slug
 from tests.conftest import NOTEBOOKS, REPO
 
 MACHINE_PATH = re.compile(r"/(root|home|Users|tmp|work|private|var/folders)/|[A-Z]:\\\\Users")
@@ -73,7 +73,7 @@ def test_notebook_is_valid_and_uses_the_standard_kernel(path):
 def test_outputs_come_from_one_clean_top_to_bottom_run(path):
     counts = [c.execution_count for c in code_cells(load(path))]
     assert counts == list(range(1, len(counts) + 1)), (
-        f"execution counts are {counts}: run `python -m course_utils.execute {path.name}`"
+        f"execution counts are {counts}: run `python -m course_utils.execute notebooks/{path.name}`"
     )
 
 
@@ -99,7 +99,7 @@ def test_no_errors_warnings_widgets_or_machine_paths_in_outputs(path):
 def test_title_cell_has_a_badge_for_this_notebook(path):
     first = load(path).cells[0]
     assert first.cell_type == "markdown" and first.source.startswith(f"# Chapter {path.name[:2]}")
-    assert colab_url(f"notebooks/{path.name}") in first.source
+    assert colab_url(f"notebooks/{path.name}", repo_slug(REPO)) in first.source
     for part in ("You will learn", "Prerequisites", "Time"):
         assert part in first.source, f"title cell lacks '{part}'"
 
