@@ -1,0 +1,166 @@
+"""The figures in assets/: present, fresh, true to the code, and shown right.
+
+Nothing here renders a figure (CI needs no drawing tools): freshness is
+checked against the manifest that ``python -m assets.build`` writes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import nbformat
+import pytest
+import torch
+from PIL import Image
+
+from assets import drawings
+from assets.build import MANIFEST, sha256, source_hashes
+from course_utils.figures import DISPLAY_WIDTH, figure_alt, figure_path, show_figure
+from tests.conftest import NOTEBOOKS, REPO
+
+REBUILD = "run `python -m assets.build` and commit assets/"
+ASSETS = REPO / "assets"
+NAMES = [f.name for f in drawings.FIGURES]
+SHOW = re.compile(r"""show_figure\(\s*["']([^"']+)["']\s*\)""")
+
+
+@pytest.fixture(scope="module")
+def manifest() -> dict:
+    assert MANIFEST.is_file(), f"assets/manifest.json is missing: {REBUILD}"
+    return json.loads(MANIFEST.read_text())
+
+
+def test_manifest_lists_every_figure_of_the_sources(manifest):
+    assert sorted(manifest["figures"]) == sorted(NAMES), REBUILD
+
+
+def test_sources_unchanged_since_the_last_build(manifest):
+    assert manifest["sources"] == source_hashes(ASSETS), (
+        f"a figure source in assets/ changed after the PNGs were rendered: {REBUILD}"
+    )
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_rendered_file_exists_and_is_the_one_built(manifest, name):
+    entry = manifest["figures"][name]
+    png = ASSETS / entry["file"]
+    assert png.is_file(), f"{png.name} is missing: {REBUILD}"
+    assert sha256(png) == entry["sha256"], f"{png.name} differs from the build: {REBUILD}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_figure_is_opaque_and_notebook_width(name):
+    with Image.open(ASSETS / f"{name}.png") as im:
+        assert im.width >= DISPLAY_WIDTH, f"{name}: {im.width} px is narrower than notebook width"
+        if im.mode in {"RGBA", "LA"}:
+            assert im.getchannel("A").getextrema() == (255, 255), (
+                f"{name}: transparent pixels vanish on a dark Jupyter theme"
+            )
+        else:
+            assert im.mode in {"RGB", "L", "P"} and "transparency" not in im.info
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_alt_text_says_what_the_figure_shows(manifest, name):
+    alt = manifest["figures"][name]["alt"]
+    assert alt == drawings.BY_NAME[name].alt, REBUILD
+    assert len(alt.split()) >= 15 and alt.endswith("."), f"{name}: alt text too thin"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_facts_drawn_are_what_torch_computes_now(manifest, name):
+    assert drawings.BY_NAME[name].facts() == manifest["figures"][name]["facts"], (
+        f"{name} shows numbers or names the code no longer gives: {REBUILD}"
+    )
+
+
+def test_figures_show_the_chapters_numbers(manifest):
+    facts = {name: entry["facts"] for name, entry in manifest["figures"].items()}
+    assert facts["01_training_step"]["steps"] == [
+        "1. forward", "2. loss", "3. zero_grad", "4. backward", "5. step"]
+    assert facts["01_net_shapes"]["shapes"] == [
+        "1x32x32", "6x30x30", "6x15x15", "16x13x13", "16x6x6", "576", "120", "84", "10"]
+    assert facts["02_mlp"] == {"sizes": [784, 512, 512, 10],
+                               "params": [401_920, 262_656, 5_130], "total": 669_706}
+    assert facts["05_module_list"]["module_list"]["numbers"] == 40
+    assert facts["05_module_list"]["python_list"] == {"tensors": 0, "numbers": 0,
+                                                      "state_dict": []}
+    z = facts["06_autograd_z"]
+    assert (z["w"], z["y"], z["z"], z["grad_w"], z["grad_y"]) == (2, 4, 65, 40, 10)
+    assert z["leaf"] == {"w": True, "y": False, "z": False}
+    assert (facts["07_split"]["n_train"], facts["07_split"]["n_val"]) == (9, 2)
+    assert facts["07_network"]["sizes"] == [1, 13, 1]
+    assert facts["07_network"]["activation"] == "Tanh"
+    assert facts["07_network"]["total"] == 40
+
+
+def _all_grad_fn_names(loss) -> set[str]:
+    seen, names, stack = set(), set(), [loss.grad_fn]
+    while stack:
+        node = stack.pop()
+        if node is None or node in seen:
+            continue
+        seen.add(node)
+        names.add(type(node).__name__)
+        stack.extend(n for n, _ in node.next_functions)
+    return names
+
+
+def test_graph_figure_names_exist_in_the_real_graph(manifest):
+    net = drawings.Net04()
+    loss = torch.nn.MSELoss()(net(torch.randn(1, 1, 32, 32)), torch.randn(1, 10))
+    shown = drawings.graph_node_names(manifest["figures"]["04_autograd_graph"]["facts"])
+    assert shown <= _all_grad_fn_names(loss)
+    assert {"MseLossBackward0", "AccumulateGrad", "ConvolutionBackward0"} <= shown
+    leaves = [s for item in manifest["figures"]["04_autograd_graph"]["facts"]["chain"]
+              for s in item["sides"] if "AccumulateGrad" in s]
+    assert len(leaves) == len(list(net.parameters())) == 10
+
+
+def test_z_graph_node_names_exist_in_the_real_graph(manifest):
+    w = torch.tensor(2.0, requires_grad=True)
+    shown = set(manifest["figures"]["06_autograd_z"]["facts"]["nodes"])
+    assert shown <= _all_grad_fn_names(10 * w**2 + 25)
+
+
+def test_show_figure_publishes_the_png_with_its_alt_text():
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.utils.capture import capture_output
+
+    InteractiveShell.instance()
+    with capture_output() as captured:
+        assert show_figure("02_mlp") is None  # nothing to print as an execute_result
+    (out,) = captured.outputs
+    assert out.data["text/plain"] == figure_alt("02_mlp")
+    assert out.metadata == {"image/png": {"width": DISPLAY_WIDTH}}
+    import base64
+
+    assert base64.b64decode(out.data["image/png"]) == figure_path("02_mlp").read_bytes()
+
+
+def test_unknown_figure_names_the_known_ones():
+    with pytest.raises(KeyError, match="01_training_step"):
+        figure_path("no_such_figure")
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_figures_a_chapter_shows_exist_and_are_marked_up(manifest, path):
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        for name in SHOW.findall(cell.source):
+            where = f"{path.name} cell {cell.get('id')}"
+            assert name in manifest["figures"], f"{where}: no figure {name!r} in assets/"
+            assert (ASSETS / manifest["figures"][name]["file"]).is_file(), f"{where}: no PNG"
+            alt = manifest["figures"][name]["alt"]
+            meta = cell.metadata
+            assert meta.get("mystnb", {}).get("image", {}).get("alt") == alt, (
+                f"{where}: cell metadata mystnb.image.alt must be the figure's alt text"
+            )
+            assert "remove-input" in meta.get("tags", []), f"{where}: tag remove-input"
+            assert meta.get("jupyter", {}).get("source_hidden"), f"{where}: not collapsed"
+            images = [o for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
+            assert len(images) == 1, f"{where}: the saved output must be the figure"
+            assert images[0]["data"]["text/plain"] == alt, f"{where}: stale alt text"
