@@ -26,6 +26,7 @@ from course_utils.data import (
     load_thermometer,
 )
 from course_utils.device import get_device
+from course_utils.figures import show_figure
 from course_utils.plot import (
     plot_confusion_matrix,
     plot_fit,
@@ -74,6 +75,7 @@ __all__ = [
     "predict",
     "progress_bar",
     "seed_everything",
+    "show_figure",
     "show_images",
     "train_epoch",
 ]
