@@ -3,13 +3,16 @@
     python benchmarks/run.py                # everything
     python benchmarks/run.py --skip-notebooks
 
-1. Loading FashionMNIST into memory: torchvision's dataset versus the
-   course's idx reader (course_utils.load_fashion_mnist_tensors).
+1. Loading FashionMNIST into memory: torchvision's dataset ``.data`` versus
+   course_utils.load_fashion_mnist_tensors (torchvision's idx reader plus
+   the course's checks) versus ToTensor one image at a time.
 2. Seconds per training epoch of the chapter-02 MLP at batch size 256:
    DataLoader over the torchvision dataset with ToTensor versus slicing
    batches out of one in-memory tensor (course_utils.InMemoryLoader).
 3. Each notebook's run time in a fresh kernel, and the time of its cells
    tagged "train" (the main training run), as nbmake would run them.
+
+The time of plain `pytest` is measured by benchmarks/time_pytest.py.
 
 Set COURSE_DATA_DIR to a folder with FashionMNIST/raw/ when offline.
 """
@@ -112,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
     idx = best_of(load_idx, args.repeat)
     per_item = best_of(load_torchvision_per_item, 1)
     rows.append(("FashionMNIST to float tensors, torchvision `.data`", f"{tv:.2f} s"))
-    rows.append(("FashionMNIST to float tensors, course idx reader", f"{idx:.2f} s"))
+    rows.append(("FashionMNIST to float tensors, load_fashion_mnist_tensors", f"{idx:.2f} s"))
     rows.append(("FashionMNIST to float tensors, ToTensor per item", f"{per_item:.2f} s"))
 
     torch.manual_seed(0)
