@@ -242,8 +242,13 @@ class InMemoryLoader:
                 f"X and y must have the same number of samples; got "
                 f"X with shape {tuple(X.shape)} and y with shape {tuple(y.shape)}."
             )
+        if isinstance(batch_size, bool) or not hasattr(batch_size, "__index__"):
+            raise TypeError(f"batch_size must be an int, got {type(batch_size).__name__}")
+        batch_size = batch_size.__index__()  # a plain int from NumPy or tensor integers
         if batch_size < 1:
-            raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+            raise ValueError(
+                f"batch_size must be at least 1 (the number of samples per batch), got {batch_size}"
+            )
         self.X, self.y = X, y
         self.batch_size = batch_size
         self.shuffle = shuffle

@@ -1,5 +1,9 @@
 """The training loop of chapter 02, as functions for later chapters.
 
+``train_epoch`` and ``evaluate`` are the chapter's ``train_one_epoch`` and
+``evaluate``, line for line (``tests/test_train.py`` checks it), plus a clear
+error when the loader yields no samples.
+
 Accuracy is a fraction (0.885) everywhere in code; printouts show it as a
 percentage.
 """
@@ -43,6 +47,16 @@ def count_params(model: nn.Module, trainable_only: bool = False) -> int:
     return sum(p.numel() for p in model.parameters() if p.requires_grad or not trainable_only)
 
 
+def _check_not_empty(seen: int, caller: str) -> None:
+    """A clear error instead of a division by zero when a loader yields no samples."""
+    if seen == 0:
+        raise ValueError(
+            f"{caller} got a loader that yielded no samples. Check that the data set is "
+            "not empty and, for a DataLoader with drop_last=True, that it holds at least "
+            "batch_size samples."
+        )
+
+
 def train_epoch(
     model: nn.Module,
     loader: Iterable[tuple[torch.Tensor, torch.Tensor]],
@@ -61,17 +75,18 @@ def train_epoch(
     model.train()
     total_loss, correct, seen = 0.0, 0, 0
     for X, y in loader:
-        X, y = X.to(device), y.to(device)
-        logits = model(X)  # 1. forward
-        loss = loss_fn(logits, y)  # 2. loss
-        optimizer.zero_grad()  # 3. clear old gradients
-        loss.backward()  # 4. backward
-        optimizer.step()  # 5. update
+        X, y = X.to(device), y.to(device)  # the batch goes where the model is
+        logits = model(X)  # 1. forward: class scores for the batch
+        loss = loss_fn(logits, y)  # 2. loss: how wrong they are
+        optimizer.zero_grad()  # 3. clear the gradients (backward adds to them)
+        loss.backward()  # 4. backward: compute new gradients
+        optimizer.step()  # 5. update the weights
         if scheduler is not None:
-            scheduler.step()
+            scheduler.step()  # then lower the learning rate a little
         total_loss += loss.item() * len(y)
         correct += (logits.argmax(dim=1) == y).sum().item()
         seen += len(y)
+    _check_not_empty(seen, "train_epoch")
     return total_loss / seen, correct / seen
 
 
@@ -91,6 +106,7 @@ def evaluate(
         total_loss += loss_fn(logits, y).item() * len(y)
         correct += (logits.argmax(dim=1) == y).sum().item()
         seen += len(y)
+    _check_not_empty(seen, "evaluate")
     return total_loss / seen, correct / seen
 
 
@@ -106,6 +122,7 @@ def predict(
     for X, y in loader:
         preds.append(model(X.to(device)).argmax(dim=1).cpu())
         targets.append(y.cpu())
+    _check_not_empty(sum(len(t) for t in targets), "predict")
     return torch.cat(preds), torch.cat(targets)
 
 

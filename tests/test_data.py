@@ -201,6 +201,26 @@ def test_in_memory_loader_rejects_mismatched_tensors():
         InMemoryLoader(torch.zeros(5, 2), torch.zeros(4), batch_size=2)
 
 
+@pytest.mark.parametrize("batch_size", [0, -1])
+def test_in_memory_loader_rejects_a_batch_size_below_one(batch_size):
+    with pytest.raises(ValueError, match="batch_size must be at least 1"):
+        InMemoryLoader(torch.zeros(5, 2), torch.zeros(5), batch_size=batch_size)
+
+
+@pytest.mark.parametrize("batch_size", [2.0, "2", True])
+def test_in_memory_loader_rejects_a_batch_size_that_is_not_an_int(batch_size):
+    with pytest.raises(TypeError, match="batch_size must be an int"):
+        InMemoryLoader(torch.zeros(5, 2), torch.zeros(5), batch_size=batch_size)
+
+
+def test_in_memory_loader_yields_cpu_batches_like_a_dataloader():
+    X, y = torch.arange(10.0).unsqueeze(1), torch.arange(10)
+    loader = InMemoryLoader(X, y, 4, shuffle=True)  # positional, as chapter 04 calls it
+    for xb, yb in loader:
+        assert xb.device.type == yb.device.type == "cpu"
+        assert torch.equal(xb.squeeze(1).long(), yb)
+
+
 def test_thermometer_data_has_eleven_paired_readings():
     t_c, t_u = load_thermometer()
     assert t_c.shape == t_u.shape == (11,)
