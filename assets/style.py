@@ -9,7 +9,10 @@ at notebook width.
 
 from __future__ import annotations
 
+import io
+
 import matplotlib
+from PIL import Image
 
 matplotlib.use("Agg")
 
@@ -85,7 +88,12 @@ def label(ax, x, y, text, size=FONT_SIZE - 1, color=MUTED, ha="center", mono=Fal
 
 
 def save(fig, path) -> None:
-    """Save as PNG without the matplotlib version in the metadata (stable bytes)."""
-    fig.savefig(path, dpi=DPI, facecolor=BACKGROUND, transparent=False,
+    """Save as an opaque PNG with a 128-colour palette (a third of the bytes, which
+    every chapter embeds) and no matplotlib version in it (stable bytes)."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=DPI, facecolor=BACKGROUND, transparent=False,
                 metadata={"Software": None})
     plt.close(fig)
+    image = Image.open(buffer).convert("RGB")
+    image = image.quantize(colors=128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    image.save(path, format="PNG", optimize=True)

@@ -6,6 +6,7 @@ checked against the manifest that ``python -m assets.build`` writes.
 
 from __future__ import annotations
 
+import base64
 import json
 import re
 
@@ -134,8 +135,6 @@ def test_show_figure_publishes_the_png_with_its_alt_text():
     (out,) = captured.outputs
     assert out.data["text/plain"] == figure_alt("02_mlp")
     assert out.metadata == {"image/png": {"width": DISPLAY_WIDTH}}
-    import base64
-
     assert base64.b64decode(out.data["image/png"]) == figure_path("02_mlp").read_bytes()
 
 
@@ -164,3 +163,15 @@ def test_figures_a_chapter_shows_exist_and_are_marked_up(manifest, path):
             images = [o for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
             assert len(images) == 1, f"{where}: the saved output must be the figure"
             assert images[0]["data"]["text/plain"] == alt, f"{where}: stale alt text"
+            saved = base64.b64decode(images[0]["data"]["image/png"])
+            assert saved == (ASSETS / manifest["figures"][name]["file"]).read_bytes(), (
+                f"{where}: the saved picture is an older rendering; re-execute the chapter"
+            )
+
+
+def test_assets_ship_inside_the_installed_package():
+    tomllib = pytest.importorskip("tomllib")
+    setuptools = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]
+    assert "course_utils.assets" in setuptools["packages"]
+    assert setuptools["package-dir"]["course_utils.assets"] == "assets"
+    assert {"*.png", "manifest.json"} <= set(setuptools["package-data"]["course_utils.assets"])
