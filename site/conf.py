@@ -62,7 +62,8 @@ html_theme_options = {
     "use_download_button": True,
     "use_fullscreen_button": False,
     "launch_buttons": {"colab_url": "https://colab.research.google.com"},
-    "home_page_in_toc": True,
+    "logo": {"text": project},  # beside the logo; both link to the landing page
+    "home_page_in_toc": False,
     "show_toc_level": 2,
     "navigation_with_keys": False,
     "navbar_persistent": [],  # search lives in the sidebar; no second search bar on top
