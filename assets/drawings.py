@@ -96,8 +96,8 @@ def fmt(shape) -> str:
 # ---------------------------------------------------------------- 01 training step
 
 STEPS = [
-    ("1. forward", "pred = model(X)"),
-    ("2. loss", "loss = loss_fn(pred, y)"),
+    ("1. forward", "y_pred = model(X)"),
+    ("2. loss", "loss = loss_fn(y_pred, y)"),
     ("3. zero_grad", "optimizer.zero_grad()"),
     ("4. backward", "loss.backward()"),
     ("5. step", "optimizer.step()"),
@@ -514,8 +514,8 @@ class Figure:
 
 FIGURES: list[Figure] = [
     Figure("01_training_step",
-           "A cycle of the five steps of one training step: 1. forward, pred = model(X); "
-           "2. loss, loss_fn(pred, y); 3. zero_grad, optimizer.zero_grad(); 4. backward, "
+           "A cycle of the five steps of one training step: 1. forward, y_pred = model(X); "
+           "2. loss, loss_fn(y_pred, y); 3. zero_grad, optimizer.zero_grad(); 4. backward, "
            "loss.backward(); 5. step, optimizer.step(); then back to forward for the next "
            "batch.",
            facts_training_step, draw_training_step),

@@ -147,6 +147,9 @@ def test_unknown_figure_names_the_known_ones():
 def test_figures_a_chapter_shows_exist_and_are_marked_up(manifest, path):
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
+        local = r"""(?:^|[\s("'])(?:\.\./)?assets/([\w.-]+\.(?:png|svg))"""  # not a URL
+        for ref in re.findall(local, cell.source, flags=re.M):
+            assert (ASSETS / ref).is_file(), f"{path.name} cell {cell.get('id')}: no {ref}"
         if cell.cell_type != "code":
             continue
         for name in SHOW.findall(cell.source):
