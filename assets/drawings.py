@@ -165,7 +165,7 @@ NET_OPS = ["conv1 3x3\n+ ReLU", "max pool 2", "conv2 3x3\n+ ReLU", "max pool 2",
 
 def draw_net_shapes(facts, path):
     shapes = facts["shapes"]
-    fig, ax = s.canvas(3.3)
+    fig, ax = s.canvas(3.6)
     rows = [(0, 5, 29), (5, 9, 9)]
     for first, last, y in rows:
         n = last - first
@@ -181,8 +181,9 @@ def draw_net_shapes(facts, path):
                 s.label(ax, (xs[k] + xs[k + 1]) / 2, y + dy, NET_OPS[i], size=9.5)
     # the flatten step goes from the end of row 1 to the start of row 2
     s.arrow(ax, (92, 25.3), (8, 12.8), color=s.MUTED)
-    s.label(ax, 58, 22.2, "flatten: 16 x 6 x 6 = 576 numbers per image", size=9.5)
-    s.label(ax, 50, 39, "one image [channels x height x width] through Net (a batch adds a first "
+    s.label(ax, 4, 21.5, "flatten: 16 x 6 x 6 = 576 numbers per image", size=9.5,
+            ha="left")
+    s.label(ax, 50, 42.5, "one image [channels x height x width] through Net (a batch adds a first "
             "dimension N)", size=10,
             color=s.INK)
     s.save(fig, path)
@@ -486,7 +487,7 @@ def draw_network(facts, path):
         ax.plot([xh, xo - 4.5], [y, ymid], color=s.GREEN, linewidth=0.8)
     for y in ys:
         ax.add_patch(__import__("matplotlib").patches.Circle(
-            (xh, y), 1.15, facecolor=s.ORANGE_FILL, edgecolor=s.ORANGE, linewidth=1.3))
+            (xh, y), 1.15, facecolor=s.ORANGE_FILL, edgecolor=s.ORANGE, linewidth=1.3, zorder=3))
     s.box(ax, xi, ymid, 9, 6, "t_un", mono=True, edge=s.BLUE, fill=s.BLUE_FILL)
     s.box(ax, xo, ymid, 9, 6, "t_c", mono=True, edge=s.GREEN, fill=s.GREEN_FILL)
     s.label(ax, xi, ymid - 6, f"{n_in} input", size=9.5)
