@@ -66,6 +66,7 @@ html_theme_options = {
     "home_page_in_toc": False,
     "show_toc_level": 2,
     "navigation_with_keys": False,
+    "footer_content_items": ["copyright.html"],  # the author is in the copyright line
     "navbar_persistent": [],  # search lives in the sidebar; no second search bar on top
 }
 html_context = {"default_mode": "light"}  # matplotlib figures have white backgrounds
