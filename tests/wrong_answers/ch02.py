@@ -26,7 +26,8 @@ WRONG_ANSWERS: dict[str, list[tuple[str, str]]] = {
             "drops the last, shorter batch",
             "def batch_indices(n, batch_size, generator):\n"
             "    order = torch.randperm(n, generator=generator)\n"
-            "    return [order[i:i + batch_size] for i in range(0, n - batch_size + 1, batch_size)]\n",
+            "    full = n - batch_size + 1\n"
+            "    return [order[i:i + batch_size] for i in range(0, full, batch_size)]\n",
         ),
         (
             "ignores the generator (draws from the global random state)",
