@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.util
 import json
 import re
 import sys
@@ -79,22 +80,47 @@ def code_digest(nb: nbformat.NotebookNode) -> str:
     return hashlib.sha256(json.dumps(sources).encode()).hexdigest()
 
 
-def package_digest(package_dir: Path = PACKAGE_DIR) -> str:
+def package_dirs() -> dict[str, Path]:
+    """The folders of the helper package as installed, by their place in it.
+
+    The figures live in the repository's top-level ``assets/`` folder, which
+    ``pyproject.toml`` installs as ``course_utils.assets``: inside the package
+    in a regular install, beside it in an editable one.
+    """
+    dirs = {"course_utils": PACKAGE_DIR}
+    for sub in ("assets",):
+        if (PACKAGE_DIR / sub).is_dir():
+            continue  # a regular install: walked with the package
+        try:
+            spec = importlib.util.find_spec(f"course_utils.{sub}")
+        except ModuleNotFoundError:
+            spec = None
+        if spec is not None and spec.submodule_search_locations:
+            folder = Path(next(iter(spec.submodule_search_locations)))
+        else:  # an editable install made before the folder became package data
+            folder = PACKAGE_DIR.parent / sub
+        if (folder / "__init__.py").is_file():
+            dirs[f"course_utils/{sub}"] = folder
+    return dirs
+
+
+def package_digest(dirs: dict[str, Path] | None = None) -> str:
     """sha256 of every file the helper package ships (sources and package data).
 
-    Files are taken by their path relative to the package, with Windows line
-    endings normalised, so the digest does not depend on where the package
-    lives; compiled caches (``__pycache__``, ``*.pyc``) are left out.
+    Files are taken by their path inside the package, with Windows line
+    endings normalised, so the digest depends neither on where the package
+    lives nor on whether it is installed editable; compiled caches
+    (``__pycache__``, ``*.pyc``) are left out.
     """
+    files: dict[str, Path] = {}
+    for prefix, folder in (package_dirs() if dirs is None else dirs).items():
+        for path in folder.rglob("*"):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+                files[f"{prefix}/{path.relative_to(folder).as_posix()}"] = path
     digest = hashlib.sha256()
-    files = sorted(
-        path
-        for path in package_dir.rglob("*")
-        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
-    )
-    for path in files:
-        digest.update(path.relative_to(package_dir).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes().replace(b"\r\n", b"\n") + b"\0")
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0")
+        digest.update(files[name].read_bytes().replace(b"\r\n", b"\n") + b"\0")
     return digest.hexdigest()
 
 

@@ -48,15 +48,30 @@ def test_code_digest_ignores_outputs_counts_metadata_and_markdown():
     assert execute.code_digest(nb) != before
 
 
-def test_package_digest_does_not_depend_on_where_the_package_lives(tmp_path):
-    for name in ("a", "b"):
-        shutil.copytree(execute.PACKAGE_DIR, tmp_path / name / "course_utils")
-    (tmp_path / "b" / "course_utils" / "__pycache__").mkdir(exist_ok=True)
-    (tmp_path / "b" / "course_utils" / "__pycache__" / "x.pyc").write_bytes(b"cache")
-    first = execute.package_digest(tmp_path / "a" / "course_utils")
-    assert first == execute.package_digest(tmp_path / "b" / "course_utils")
-    (tmp_path / "b" / "course_utils" / "seed.py").write_text("# changed\n", encoding="utf-8")
-    assert execute.package_digest(tmp_path / "b" / "course_utils") != first
+def test_package_digest_does_not_depend_on_where_or_how_the_package_is_installed(tmp_path):
+    repo, site = tmp_path / "repo", tmp_path / "site-packages"
+    shutil.copytree(execute.PACKAGE_DIR, repo / "course_utils")
+    shutil.copytree(execute.PACKAGE_DIR, site / "course_utils")
+    for folder in (repo / "assets", site / "course_utils" / "assets"):
+        folder.mkdir()
+        (folder / "__init__.py").write_text("")
+        (folder / "fig.png").write_bytes(b"\x89PNG figure")
+    (site / "course_utils" / "__pycache__").mkdir(exist_ok=True)
+    (site / "course_utils" / "__pycache__" / "x.pyc").write_bytes(b"cache")
+    editable = {"course_utils": repo / "course_utils", "course_utils/assets": repo / "assets"}
+    first = execute.package_digest(editable)
+    assert first == execute.package_digest({"course_utils": site / "course_utils"})
+    (repo / "assets" / "fig.png").write_bytes(b"\x89PNG another figure")
+    assert execute.package_digest(editable) != first
+    (repo / "assets" / "fig.png").write_bytes(b"\x89PNG figure")
+    (repo / "course_utils" / "seed.py").write_text("# changed\n", encoding="utf-8")
+    assert execute.package_digest(editable) != first
+
+
+def test_the_figures_count_as_part_of_the_package():
+    assert (
+        "course_utils/assets" in execute.package_dirs() or (execute.PACKAGE_DIR / "assets").is_dir()
+    )
 
 
 def test_stale_reasons_name_what_changed():
