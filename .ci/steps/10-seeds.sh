@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 start=$SECONDS
+failed=()
 for seed in ${CI_SEEDS:-12345}; do
     for nb in notebooks/[0-9][0-9]_*.ipynb; do
         own=$(grep -o 'seed_everything([0-9]*)' "$nb" | head -n 1 | tr -dc '0-9')
@@ -17,7 +18,15 @@ for seed in ${CI_SEEDS:-12345}; do
             exit 1
         fi
         echo "--- $nb with COURSE_SEED=$seed (its own seed: ${own:-none found})"
-        COURSE_SEED=$seed python -m course_utils.execute --no-save "$nb"
+        if ! COURSE_SEED=$seed python -m course_utils.execute --no-save "$nb"; then
+            failed+=("$nb with COURSE_SEED=$seed")
+        fi
     done
 done
+if [ ${#failed[@]} -gt 0 ]; then
+    printf 'FAILED: %s\n' "${failed[@]}" >&2
+    echo "(the traceback above names the failing cell; re-run one with" >&2
+    echo " COURSE_SEED=<seed> python -m course_utils.execute --no-save notebooks/NN_name.ipynb)" >&2
+    exit 1
+fi
 echo "every chapter ran with seed(s) ${CI_SEEDS:-12345} in $((SECONDS - start)) s"
