@@ -159,3 +159,38 @@ def test_no_deprecated_autograd_idioms(path):
         ), f"cell {i}: Variable or .data updates; use tensors and torch.no_grad()"
         if "torch.load(" in cell.source:
             assert "weights_only=True" in cell.source, f"cell {i}: torch.load without weights_only"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_nbgrader_grades_each_exercise_by_exactly_one_check_cell(path):
+    """What `nbgrader generate_assignment` / `autograde` need (tests/nbgrader/ runs them).
+    One graded check cell per exercise (further checks go into that cell), so an
+    exercise is worth that cell's points and a wrong answer loses exactly them."""
+    exercise, graded = None, {}
+    for i, cell in enumerate(load(path).cells):
+        meta = cell.metadata.get("nbgrader")
+        if meta is None:
+            continue
+        where = f"cell {i} ({cell.get('id')}, {meta.get('grade_id')})"
+        assert cell.get("id") and meta.get("grade_id"), f"{where}: nbgrader needs ids"
+        assert meta.get("schema_version") == 3, f"{where}: nbgrader schema_version 3"
+        assert cell.cell_type == "code", f"{where}: exercises are code cells"
+        if meta.get("solution"):
+            assert not meta.get("grade") and not meta.get("locked"), (
+                f"{where}: a solution cell is neither graded nor locked (autograded answer)"
+            )
+            exercise = meta["grade_id"]
+            graded[exercise] = []
+        elif meta.get("grade"):
+            assert exercise is not None, f"{where}: graded cell before any solution cell"
+            assert meta.get("locked") and meta.get("points", 0) > 0, (
+                f"{where}: a graded check is locked and worth points (autograded test)"
+            )
+            assert re.search(r"\bassert\b|\bcheck_\w+\(", cell.source), (
+                f"{where}: a graded check raises AssertionError (assert or a check_ helper)"
+            )
+            graded[exercise].append(meta["grade_id"])
+    bad = {ex: checks for ex, checks in graded.items() if len(checks) != 1}
+    assert not bad, (
+        f"each exercise needs exactly one graded check cell (merge further checks into it): {bad}"
+    )
