@@ -37,7 +37,7 @@ import nbformat
 import pytest
 
 from course_utils.student import BEGIN, END, STUB, make_handouts
-from tests.conftest import NOTEBOOKS
+from tests.conftest import NOTEBOOKS, REPO
 from tests.wrong_answers import wrong_answers
 
 if os.environ.get("COURSE_NBGRADER") != "1":
@@ -48,14 +48,15 @@ except ImportError as err:
     raise ImportError('COURSE_NBGRADER=1 needs nbgrader: pip install -e ".[instructor]"') from err
 
 STUDENTS = ("untouched", "solution", "wrong")
-# What the README tells instructors to put in nbgrader_config.py, plus a generous
-# per-cell timeout: nbgrader's default (30 s) is short for training on a busy machine.
+# The course's nbgrader_config.py, exactly as the README gives it (checked below):
+# the hand-out's stub, and more than nbgrader's 30 s per cell for training.
 CONFIG = """\
+from course_utils.student import STUB
+
 c = get_config()
 c.CourseDirectory.course_id = "pytorch-course"
-c.CourseDirectory.db_url = "sqlite:///{db}"
-c.ClearSolutions.code_stub = {{"python": {stub!r}}}
-c.Execute.timeout = 600
+c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\\n" + STUB}  # the hand-out's stub
+c.Execute.timeout = 600  # seconds per cell; nbgrader's default, 30, is short for training
 """
 
 
@@ -127,6 +128,11 @@ def kernel_env() -> dict[str, str]:
     return env
 
 
+def test_readme_gives_the_tested_config():
+    readme = (REPO / "README.md").read_text()
+    assert CONFIG in readme, "README's nbgrader_config.py differs from the one tested here"
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_nbgrader_round_trip(path, tmp_path, monkeypatch):
     for key, value in kernel_env().items():
@@ -137,9 +143,7 @@ def test_nbgrader_round_trip(path, tmp_path, monkeypatch):
     course = tmp_path / "course"
     (course / "source" / assignment).mkdir(parents=True)
     shutil.copy(path, course / "source" / assignment / path.name)
-    (course / "nbgrader_config.py").write_text(
-        CONFIG.format(db=course / "gradebook.db", stub=f"# YOUR CODE HERE\n{STUB}")
-    )
+    (course / "nbgrader_config.py").write_text(CONFIG)
 
     # 1. Release: the same notebook as the course's own hand-out.
     nbgrader(course, "generate_assignment", assignment)
