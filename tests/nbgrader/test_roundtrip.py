@@ -202,6 +202,7 @@ def test_nbgrader_round_trip(path, tmp_path, monkeypatch):
             assert not nb.needs_manual_grade, f"{student}: nbgrader wants manual grading"
             assert not nb.flagged, f"{student}: submission flagged"
             scores = {g.name: (g.score, g.max_score) for g in nb.grades}
+            print(f"{path.name} {student}: {nb.score}/{nb.max_score} {scores}")  # -rA shows it
             assert set(scores) == {g for checks in graded.values() for g in checks}, scores
             for name, (score, max_score) in scores.items():
                 want = 0 if name in expected_zero[student] else max_score
