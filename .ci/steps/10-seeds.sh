@@ -18,7 +18,7 @@ for seed in ${CI_SEEDS:-12345}; do
             exit 1
         fi
         echo "--- $nb with COURSE_SEED=$seed (its own seed: ${own:-none found})"
-        if ! COURSE_SEED=$seed python -m course_utils.execute --no-save "$nb"; then
+        if ! COURSE_SEED=$seed python -m course_utils.execute --no-save --timeout 900 "$nb"; then
             failed+=("$nb with COURSE_SEED=$seed")
         fi
     done
