@@ -122,8 +122,10 @@ NAME = {f"ch{p.name[:2]}": p.name for p in NOTEBOOKS}
 
 
 def kernel_env() -> dict[str, str]:
-    """The kernels nbgrader starts inherit this: data folder, one core per parallel worker."""
+    """nbgrader and its kernels inherit this: data folder, one core per parallel worker."""
     env = dict(os.environ)
+    # nbgrader runs `alembic` (its database migrations) from PATH: this environment's
+    env["PATH"] = os.pathsep.join([str(Path(sys.executable).parent), env.get("PATH", "")])
     workers = int(env.get("PYTEST_XDIST_WORKER_COUNT", "1"))
     env.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // workers)))
     return env
