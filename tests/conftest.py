@@ -14,6 +14,11 @@ REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 
+def tags(cell) -> list[str]:
+    """A notebook cell's tags (solution, check, train, figure, ...)."""
+    return cell.metadata.get("tags", [])
+
+
 @pytest.fixture
 def real_data_dir() -> Path:
     """The folder with the real FashionMNIST files (COURSE_DATA_DIR), or skip."""

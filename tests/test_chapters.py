@@ -34,7 +34,7 @@ from nbclient.exceptions import CellExecutionError
 from nbformat.v4 import new_code_cell
 
 from course_utils.student import strip_solutions
-from tests.conftest import NOTEBOOKS
+from tests.conftest import NOTEBOOKS, tags
 from tests.wrong_answers import wrong_answers
 
 
@@ -44,10 +44,6 @@ class Exercise:
     index: int  # of the solution cell
     solution: nbformat.NotebookNode
     checks: list[tuple[int, nbformat.NotebookNode]]
-
-
-def tags(cell) -> list[str]:
-    return cell.metadata.get("tags", [])
 
 
 def exercises(nb) -> list[Exercise]:

@@ -38,7 +38,7 @@ import nbformat
 import pytest
 
 from course_utils.student import BEGIN, END, STUB, make_handouts
-from tests.conftest import NOTEBOOKS, REPO
+from tests.conftest import NOTEBOOKS, REPO, tags
 from tests.wrong_answers import wrong_answers
 
 if os.environ.get("COURSE_NBGRADER") != "1":
@@ -59,10 +59,6 @@ c.CourseDirectory.course_id = "pytorch-course"
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\\n" + STUB}  # the hand-out's stub
 c.Execute.timeout = 600  # seconds per cell; nbgrader's default, 30, is short for training
 """
-
-
-def tags(cell) -> list[str]:
-    return cell.metadata.get("tags", [])
 
 
 def grade_id(cell) -> str | None:
