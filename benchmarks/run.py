@@ -1,7 +1,8 @@
 """Measure the course's speed targets on this machine and print a table.
 
-    python benchmarks/run.py                # everything
+    python benchmarks/run.py                       # everything
     python benchmarks/run.py --skip-notebooks
+    python benchmarks/run.py --notebook-runs 3     # each notebook 3 times: median and range
 
 1. Loading FashionMNIST into memory: torchvision's dataset ``.data`` versus
    course_utils.load_fashion_mnist_tensors (torchvision's idx reader plus
@@ -10,7 +11,10 @@
    DataLoader over the torchvision dataset with ToTensor versus slicing
    batches out of one in-memory tensor (course_utils.InMemoryLoader).
 3. Each notebook's run time in a fresh kernel, and the time of its cells
-   tagged "train" (the main training run), as nbmake would run them.
+   tagged "train" (the main training run), as nbmake would run them. This
+   machine's speed drifts by 20-40% over minutes, so with --notebook-runs N
+   each notebook runs N times (round-robin, so a slow spell does not hit one
+   chapter only) and the table gives the median and the range.
 
 The time of plain `pytest` is measured by benchmarks/time_pytest.py.
 
@@ -23,7 +27,7 @@ import argparse
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -103,10 +107,21 @@ def notebook_times(path: Path) -> tuple[float, float]:
     return total, train
 
 
+def spread(totals: Sequence[float], trains: Sequence[float]) -> str:
+    """'12.3 s' for one run; the median and the range for several."""
+    text = f"{statistics.median(totals):.1f} s"
+    if len(totals) > 1:
+        text = f"median {text} ({min(totals):.1f}-{max(totals):.1f} s, {len(totals)} runs)"
+    if any(trains):
+        text += f" (cells tagged train: median {statistics.median(trains):.1f} s)"
+    return text
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Measure the course's speed targets.")
     parser.add_argument("--skip-notebooks", action="store_true")
     parser.add_argument("--repeat", type=int, default=3, help="runs per loading measurement")
+    parser.add_argument("--notebook-runs", type=int, default=1, help="runs per notebook")
     args = parser.parse_args(argv)
     rows: list[tuple[str, str]] = []
 
@@ -131,13 +146,16 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(("speed-up of in-memory batches", f"{t_dl / t_mem:.1f}x"))
 
     if not args.skip_notebooks:
-        total_all = 0.0
-        for path in sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb")):
-            total, train = notebook_times(path)
-            total_all += total
-            extra = f" (cells tagged train: {train:.1f} s)" if train else ""
-            rows.append((f"notebook {path.name}", f"{total:.1f} s{extra}"))
-        rows.append(("all notebooks", f"{total_all:.1f} s"))
+        paths = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+        runs: dict[Path, list[tuple[float, float]]] = {path: [] for path in paths}
+        for _ in range(args.notebook_runs):
+            for path in paths:
+                runs[path].append(notebook_times(path))
+        for path in paths:
+            totals, trains = zip(*runs[path], strict=True)
+            rows.append((f"notebook {path.stem}", spread(totals, trains)))
+        sums = [sum(r[i][0] for r in runs.values()) for i in range(args.notebook_runs)]
+        rows.append(("all notebooks, one after another", spread(sums, [0.0])))
 
     width = max(len(name) for name, _ in rows)
     print(f"| {'measurement':{width}} | result |")

@@ -1,7 +1,7 @@
 """Time plain `pytest` (unit tests + every chapter once + every exercise check).
 
     python benchmarks/time_pytest.py               # pytest as configured (parallel)
-    python benchmarks/time_pytest.py --repeat 3    # best of three runs
+    python benchmarks/time_pytest.py --repeat 3    # three runs: median and range
     python benchmarks/time_pytest.py -- -n 0       # extra pytest arguments (here: serial)
 
 The course's target is 90 s or less on a 2-core CPU. Run it on a quiet machine:
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -24,9 +25,17 @@ import torch
 REPO = Path(__file__).resolve().parents[1]
 
 
+def summary(times: list[float]) -> str:
+    """'70.1 s' for one run; the median, the range and every run for several."""
+    if len(times) == 1:
+        return f"{times[0]:.1f} s"
+    runs = ", ".join(f"{t:.0f}" for t in times)
+    return f"median {statistics.median(times):.1f} s ({runs} s in {len(times)} runs)"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time plain `pytest`.")
-    parser.add_argument("--repeat", type=int, default=1, help="runs; the best is reported")
+    parser.add_argument("--repeat", type=int, default=1, help="runs; median and range reported")
     parser.add_argument("pytest_args", nargs="*", help="extra pytest arguments (after --)")
     args = parser.parse_args(argv)
     command = [sys.executable, "-m", "pytest", "-q", "--durations=8", *args.pytest_args]
@@ -40,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     start = next((i for i, line in enumerate(tail) if "slowest" in line), len(tail))
     print("\n".join(tail[start:]))
     print(
-        f"\n| plain `pytest` ({' '.join(command[3:])}) | {min(times):.1f} s |\n"
+        f"\n| plain `pytest` ({' '.join(command[3:])}) | {summary(times)} |\n"
         f"{os.cpu_count()} cores, torch {torch.__version__}, Python {sys.version.split()[0]}"
     )
     if result.returncode != 0:
