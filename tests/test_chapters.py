@@ -148,7 +148,11 @@ def test_chapter_runs_and_its_checks_reject_stub_and_wrong_answers(path, monkeyp
     answers = wrong_answers(chapter_of(path))
     with tempfile.TemporaryDirectory() as workdir:
         client = NotebookClient(
-            nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": workdir}}
+            nb,
+            timeout=300,
+            kernel_name="python3",
+            resources={"metadata": {"path": workdir}},
+            shutdown_kernel="immediate",  # as course_utils.execute: no second of wind-down
         )
         with client.setup_kernel():
             for index, cell in enumerate(nb.cells):
@@ -188,7 +192,7 @@ def test_the_harness_catches_a_stub_that_passes_and_a_wrong_answer_that_passes()
         ("returns x", "def f(x):\n    return x\n"),
         ("special-cases 1", "def f(x):\n    return 2\n"),
     ]
-    client = NotebookClient(nb, timeout=60, kernel_name="python3")
+    client = NotebookClient(nb, timeout=60, kernel_name="python3", shutdown_kernel="immediate")
     with client.setup_kernel():
         problems = check_exercise(client, ex, wrong)
         assert problems == [
