@@ -324,7 +324,7 @@ def draw_net_graph(facts, path):
                       edge=s.GREEN if leaf else s.BLUE, fill=s.GREEN_FILL if leaf else
                       s.BLUE_FILL)
                 x += 2.5 + w + (0.6 if j + 1 < len(parts) else 2.2)
-    s.label(ax, 1.5, top + 4, "loss.grad_fn, then .next_functions[0][0], ...",
+    s.label(ax, 1.5, top + 4, "the data path, down from loss.grad_fn",
             size=9.5, color=s.INK, mono=True, ha="left")
     s.label(ax, 70, top + 4, "its other inputs: parameters (green leaves)", size=9.5)
     s.label(ax, 50, 2.6, "backward() runs from the top down; the forward pass ran bottom up.\n"
