@@ -19,6 +19,20 @@ def tags(cell) -> list[str]:
     return cell.metadata.get("tags", [])
 
 
+def solution_lines(source: str) -> set[str]:
+    """The lines found only between the solution markers (stripped, non-blank):
+    the ones a hand-out must not contain."""
+    from course_utils.student import BEGIN, END
+
+    inside, outside, within = set(), set(), False
+    for line in source.splitlines():
+        if BEGIN in line or END in line:
+            within = BEGIN in line
+        elif line.strip():
+            (inside if within else outside).add(line.strip())
+    return inside - outside
+
+
 @pytest.fixture
 def real_data_dir() -> Path:
     """The folder with the real FashionMNIST files (COURSE_DATA_DIR), or skip."""

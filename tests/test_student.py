@@ -11,21 +11,9 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from course_utils.student import BEGIN, END, HandoutError, main, make_handouts, strip_solutions
-from tests.conftest import NOTEBOOKS
+from tests.conftest import NOTEBOOKS, solution_lines
 
 IDS = [p.name for p in NOTEBOOKS]
-
-
-def solution_lines(source: str) -> list[str]:
-    lines, inside = [], False
-    for line in source.splitlines():
-        if BEGIN in line:
-            inside = True
-        elif END in line:
-            inside = False
-        elif inside and line.strip():
-            lines.append(line.strip())
-    return lines
 
 
 def test_stub_keeps_the_indentation_and_the_code_around_it():
@@ -98,7 +86,8 @@ def test_student_version_has_no_solutions_and_no_outputs(path, handouts):
     assert len(student.cells) == len(full.cells)
     for original, cell in zip(full.cells, student.cells, strict=True):
         assert BEGIN not in cell.source and END not in cell.source
-        for line in solution_lines(original.source):
-            assert line not in cell.source.splitlines(), f"solution line left: {line!r}"
+        left = {line.strip() for line in cell.source.splitlines()}
+        leaked = solution_lines(original.source) & left
+        assert not leaked, f"{path.name} cell {original.get('id')}: solution lines left: {leaked}"
         if cell.cell_type == "code":
             assert cell.outputs == [] and cell.execution_count is None

@@ -38,7 +38,7 @@ import nbformat
 import pytest
 
 from course_utils.student import BEGIN, END, STUB, make_handouts
-from tests.conftest import NOTEBOOKS, REPO, tags
+from tests.conftest import NOTEBOOKS, REPO, solution_lines, tags
 from tests.wrong_answers import wrong_answers
 
 if os.environ.get("COURSE_NBGRADER") != "1":
@@ -84,17 +84,6 @@ def answer(source: str) -> str:
     return "\n".join(
         line for line in source.splitlines() if BEGIN not in line and END not in line
     )
-
-
-def solution_lines(source: str) -> set[str]:
-    """The lines only found between the markers (stripped, non-blank)."""
-    inside, outside, within = set(), set(), False
-    for line in source.splitlines():
-        if BEGIN in line or END in line:
-            within = BEGIN in line
-        elif line.strip():
-            (inside if within else outside).add(line.strip())
-    return inside - outside
 
 
 def nbgrader(course: Path, *args: str) -> None:
