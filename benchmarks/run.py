@@ -107,7 +107,7 @@ def notebook_times(path: Path) -> tuple[float, float]:
     return total, train
 
 
-def spread(totals: Sequence[float], trains: Sequence[float]) -> str:
+def spread(totals: Sequence[float], trains: Sequence[float] = ()) -> str:
     """'12.3 s' for one run; the median and the range for several."""
     text = f"{statistics.median(totals):.1f} s"
     if len(totals) > 1:
@@ -155,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
             totals, trains = zip(*runs[path], strict=True)
             rows.append((f"notebook {path.stem}", spread(totals, trains)))
         sums = [sum(r[i][0] for r in runs.values()) for i in range(args.notebook_runs)]
-        rows.append(("all notebooks, one after another", spread(sums, [0.0])))
+        rows.append(("all notebooks, one after another", spread(sums)))
 
     width = max(len(name) for name, _ in rows)
     print(f"| {'measurement':{width}} | result |")

@@ -143,14 +143,29 @@ def stale_reasons(nb: nbformat.NotebookNode) -> list[str]:
     return reasons
 
 
+def kernel_client(
+    nb: nbformat.NotebookNode, workdir: str, timeout: int = 300, record_timing: bool = False
+) -> NotebookClient:
+    """A client that runs ``nb`` in a new ``python3`` kernel started in ``workdir``.
+
+    The kernel is stopped as soon as the client is done: a graceful shutdown of
+    a process that has imported torch takes about another second, which a
+    learner never waits for. The chapter tests start their kernels here too.
+    """
+    return NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": workdir}},
+        record_timing=record_timing,
+        shutdown_kernel="immediate",
+    )
+
+
 def run_in_fresh_kernel(
     nb: nbformat.NotebookNode, timeout: int = 300, record_timing: bool = False
 ) -> float:
     """Execute ``nb`` in place, in a new kernel started in a temporary directory.
-
-    The kernel is stopped as soon as the last cell has run: a graceful
-    shutdown of a process that has imported torch takes about another second,
-    which a learner never waits for.
 
     Returns:
         Wall-clock seconds, from starting the kernel to its end. With
@@ -159,14 +174,7 @@ def run_in_fresh_kernel(
     """
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as workdir:
-        NotebookClient(
-            nb,
-            timeout=timeout,
-            kernel_name="python3",
-            resources={"metadata": {"path": workdir}},
-            record_timing=record_timing,
-            shutdown_kernel="immediate",
-        ).execute()
+        kernel_client(nb, workdir, timeout, record_timing).execute()
     return time.perf_counter() - start
 
 

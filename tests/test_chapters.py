@@ -33,6 +33,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from nbformat.v4 import new_code_cell
 
+from course_utils.execute import kernel_client
 from course_utils.student import strip_solutions
 from tests.conftest import NOTEBOOKS, tags
 from tests.wrong_answers import wrong_answers
@@ -147,13 +148,7 @@ def test_chapter_runs_and_its_checks_reject_stub_and_wrong_answers(path, monkeyp
         monkeypatch.setenv("OMP_NUM_THREADS", kernel_threads())
     answers = wrong_answers(chapter_of(path))
     with tempfile.TemporaryDirectory() as workdir:
-        client = NotebookClient(
-            nb,
-            timeout=300,
-            kernel_name="python3",
-            resources={"metadata": {"path": workdir}},
-            shutdown_kernel="immediate",  # as course_utils.execute: no second of wind-down
-        )
+        client = kernel_client(nb, workdir)
         with client.setup_kernel():
             for index, cell in enumerate(nb.cells):
                 try:
@@ -192,13 +187,14 @@ def test_the_harness_catches_a_stub_that_passes_and_a_wrong_answer_that_passes()
         ("returns x", "def f(x):\n    return x\n"),
         ("special-cases 1", "def f(x):\n    return 2\n"),
     ]
-    client = NotebookClient(nb, timeout=60, kernel_name="python3", shutdown_kernel="immediate")
-    with client.setup_kernel():
-        problems = check_exercise(client, ex, wrong)
-        assert problems == [
-            "ex-solution (cell 0): wrong answer 'special-cases 1' is not caught: no check cell "
-            "raised AssertionError (check cells [1] gave [None])"
-        ]
-        ex.checks = [(1, new_code_cell("assert True"))]  # a check that cannot fail
-        problems = check_exercise(client, ex, [])
-        assert "should raise NotImplementedError but passed" in problems[0]
+    with tempfile.TemporaryDirectory() as workdir:
+        client = kernel_client(nb, workdir, timeout=60)
+        with client.setup_kernel():
+            problems = check_exercise(client, ex, wrong)
+            assert problems == [
+                "ex-solution (cell 0): wrong answer 'special-cases 1' is not caught: no check cell "
+                "raised AssertionError (check cells [1] gave [None])"
+            ]
+            ex.checks = [(1, new_code_cell("assert True"))]  # a check that cannot fail
+            problems = check_exercise(client, ex, [])
+            assert "should raise NotImplementedError but passed" in problems[0]
