@@ -1,6 +1,5 @@
-"""Figures for the chapters: sources (``drawings.py``, ``style.py``), the build
-(``python -m assets.build``) and the rendered PNGs with ``manifest.json``.
+"""The figures' sources (``drawings.py``, ``style.py``) beside their rendered PNGs.
 
-Installed, this folder is the package ``course_utils.assets``; the learner's
-entry point is :func:`course_utils.figures.show_figure`.
+Only the tools import this (``python -m course_tools.figures`` renders it);
+the chapters show the PNGs through ``course_utils.show_figure``.
 """

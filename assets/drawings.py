@@ -3,7 +3,7 @@ models that match the chapters' code, and the drawing of those facts.
 
 Each entry of :data:`FIGURES` names a figure, its alt text, a ``facts()``
 function (numbers and names taken from torch at build time) and a
-``draw(facts, path)`` function. ``python -m assets.build`` renders them all;
+``draw(facts, path)`` function. ``python -m course_tools.figures`` renders them all;
 ``tests/test_figures.py`` recomputes the facts and compares them with the
 ones the committed PNGs were drawn from.
 """
@@ -69,8 +69,10 @@ def mlp() -> nn.Sequential:
     """Chapters 02/03's NeuralNetwork: Flatten, 784-512-512-10 with ReLU."""
     return nn.Sequential(
         nn.Flatten(),
-        nn.Linear(28 * 28, 512), nn.ReLU(),
-        nn.Linear(512, 512), nn.ReLU(),
+        nn.Linear(28 * 28, 512),
+        nn.ReLU(),
+        nn.Linear(512, 512),
+        nn.ReLU(),
         nn.Linear(512, 10),
     )
 
@@ -111,8 +113,13 @@ def facts_training_step() -> dict:
 def draw_training_step(facts, path):
     fig, ax = s.canvas(4.6)
     cx, cy, r = 50, 28.5, 20
-    fills = [(s.BLUE, s.BLUE_FILL), (s.ORANGE, s.ORANGE_FILL), (s.GREY, s.GREY_FILL),
-             (s.VERMILION, s.VERMILION_FILL), (s.GREEN, s.GREEN_FILL)]
+    fills = [
+        (s.BLUE, s.BLUE_FILL),
+        (s.ORANGE, s.ORANGE_FILL),
+        (s.GREY, s.GREY_FILL),
+        (s.VERMILION, s.VERMILION_FILL),
+        (s.GREEN, s.GREEN_FILL),
+    ]
     pos = []
     for i in range(5):
         a = math.pi / 2 - 2 * math.pi * i / 5
@@ -125,8 +132,9 @@ def draw_training_step(facts, path):
         (x0, y0), (x1, y1) = pos[i], pos[(i + 1) % 5]
         dx, dy = x1 - x0, y1 - y0
         t_out = min(14.5 / abs(dx) if dx else 9e9, 5.5 / abs(dy) if dy else 9e9)
-        s.arrow(ax, (x0 + t_out * dx, y0 + t_out * dy), (x1 - t_out * dx, y1 - t_out * dy),
-                rad=-0.15)
+        s.arrow(
+            ax, (x0 + t_out * dx, y0 + t_out * dy), (x1 - t_out * dx, y1 - t_out * dy), rad=-0.15
+        )
     s.label(ax, cx, cy + 2, "one training step", size=12, color=s.INK, weight="bold")
     s.label(ax, cx, cy - 2.5, "repeat for every batch", size=10)
     s.save(fig, path)
@@ -159,8 +167,16 @@ def facts_net_shapes() -> dict:
     return {"shapes": [fmt(sh) for sh in shapes]}
 
 
-NET_OPS = ["conv1 3x3\n+ ReLU", "max pool 2", "conv2 3x3\n+ ReLU", "max pool 2",
-           "flatten", "fc1 + ReLU", "fc2 + ReLU", "fc3"]
+NET_OPS = [
+    "conv1 3x3\n+ ReLU",
+    "max pool 2",
+    "conv2 3x3\n+ ReLU",
+    "max pool 2",
+    "flatten",
+    "fc1 + ReLU",
+    "fc2 + ReLU",
+    "fc3",
+]
 
 
 def draw_net_shapes(facts, path):
@@ -169,23 +185,40 @@ def draw_net_shapes(facts, path):
     rows = [(0, 5, 29), (5, 9, 9)]
     for first, last, y in rows:
         n = last - first
-        xs = [8 + i * (84 / (n - 1)) for i in range(n)] if first == 0 else \
-            [8 + i * 28 for i in range(n)]
+        xs = (
+            [8 + i * (84 / (n - 1)) for i in range(n)]
+            if first == 0
+            else [8 + i * 28 for i in range(n)]
+        )
         for k, i in enumerate(range(first, last)):
             conv = i < 5
-            s.box(ax, xs[k], y, 14.5, 7, shapes[i], mono=True, weight="bold",
-                  edge=s.BLUE if conv else s.GREEN, fill=s.BLUE_FILL if conv else s.GREEN_FILL)
+            s.box(
+                ax,
+                xs[k],
+                y,
+                14.5,
+                7,
+                shapes[i],
+                mono=True,
+                weight="bold",
+                edge=s.BLUE if conv else s.GREEN,
+                fill=s.BLUE_FILL if conv else s.GREEN_FILL,
+            )
             if k + 1 < n:
                 s.arrow(ax, (xs[k] + 7.6, y), (xs[k + 1] - 7.6, y))
                 dy = 7.2 if first == 0 else -6.5
                 s.label(ax, (xs[k] + xs[k + 1]) / 2, y + dy, NET_OPS[i], size=9.5)
     # the flatten step goes from the end of row 1 to the start of row 2
     s.arrow(ax, (92, 25.3), (8, 12.8), color=s.MUTED)
-    s.label(ax, 4, 21.5, "flatten: 16 x 6 x 6 = 576 numbers per image", size=9.5,
-            ha="left")
-    s.label(ax, 50, 42.5, "one image [channels x height x width] through Net (a batch adds a first "
-            "dimension N)", size=10,
-            color=s.INK)
+    s.label(ax, 4, 21.5, "flatten: 16 x 6 x 6 = 576 numbers per image", size=9.5, ha="left")
+    s.label(
+        ax,
+        50,
+        42.5,
+        "one image [channels x height x width] through Net (a batch adds a first dimension N)",
+        size=10,
+        color=s.INK,
+    )
     s.save(fig, path)
 
 
@@ -219,16 +252,22 @@ def draw_mlp(facts, path):
     for i in range(3):
         x0, x1 = xs[i] + 4.4, xs[i + 1] - 4.4
         s.arrow(ax, (x0, y), (x1, y))
-        s.label(ax, (x0 + x1) / 2, y - 7, f"{layer_txt[i]}\n{relu[i]}".strip(), size=8.5,
-                color=s.INK, mono=True)
-        s.label(ax, (x0 + x1) / 2, y + 3.2, f"{params[i]:,}", size=9.5, color=s.VERMILION,
-                weight="bold")
+        s.label(
+            ax,
+            (x0 + x1) / 2,
+            y - 7,
+            f"{layer_txt[i]}\n{relu[i]}".strip(),
+            size=8.5,
+            color=s.INK,
+            mono=True,
+        )
+        s.label(
+            ax, (x0 + x1) / 2, y + 3.2, f"{params[i]:,}", size=9.5, color=s.VERMILION, weight="bold"
+        )
     # logits -> softmax -> argmax
     s.arrow(ax, (73.5, y), (80, y))
-    s.box(ax, 87, y + 7, 15, 7, "softmax\n(dim=1)", edge=s.ORANGE, fill=s.ORANGE_FILL,
-          size=9.5)
-    s.box(ax, 87, y - 7, 15, 7, "argmax\n(dim=1)", edge=s.PURPLE, fill=s.PURPLE_FILL,
-          size=9.5)
+    s.box(ax, 87, y + 7, 15, 7, "softmax\n(dim=1)", edge=s.ORANGE, fill=s.ORANGE_FILL, size=9.5)
+    s.box(ax, 87, y - 7, 15, 7, "argmax\n(dim=1)", edge=s.PURPLE, fill=s.PURPLE_FILL, size=9.5)
     s.arrow(ax, (80, y), (80, y + 7), style="-")
     s.arrow(ax, (80, y + 7), (79.4, y + 7))
     s.arrow(ax, (80, y), (80, y - 7), style="-")
@@ -236,9 +275,14 @@ def draw_mlp(facts, path):
     s.label(ax, 87, y + 14, "10 probabilities,\nsum 1", size=9)
     s.label(ax, 87, y - 14, "predicted class\n(same with or\nwithout softmax)", size=9)
     total = facts["total"]
-    s.label(ax, 37.5, 4.5,
-            f"parameters per layer (weights + biases) in red: {total:,} in all", size=10,
-            color=s.INK)
+    s.label(
+        ax,
+        37.5,
+        4.5,
+        f"parameters per layer (weights + biases) in red: {total:,} in all",
+        size=10,
+        color=s.INK,
+    )
     s.save(fig, path)
 
 
@@ -262,8 +306,14 @@ def facts_net_graph() -> dict:
     chain, node = [], loss.grad_fn
     while node is not None:
         inputs = [n for n, _ in node.next_functions]
-        main = next((n for n in inputs if n is not None and _name(n) not in
-                     {"AccumulateGrad", "TBackward0"}), None)
+        main = next(
+            (
+                n
+                for n in inputs
+                if n is not None and _name(n) not in {"AccumulateGrad", "TBackward0"}
+            ),
+            None,
+        )
         sides = []
         for n in inputs:
             if n is main and main is not None:
@@ -273,7 +323,7 @@ def facts_net_graph() -> dict:
             elif _name(n) == "AccumulateGrad":
                 sides.append(f"AccumulateGrad: {names[id(n.variable)]}")
             else:  # TBackward0 over a weight
-                (leaf, _), = n.next_functions
+                ((leaf, _),) = n.next_functions
                 sides.append(f"{_name(n)} <- AccumulateGrad: {names[id(leaf.variable)]}")
         chain.append({"node": _name(node), "sides": sides})
         node = main
@@ -320,15 +370,38 @@ def draw_net_graph(facts, path):
                 w = 17 if leaf else 11.5
                 if k == 0 or j > 0:  # an edge; siblings stand side by side
                     s.arrow(ax, (x, y), (x + 2.5, y), width=1.2)
-                s.box(ax, x + 2.5 + w / 2, y, w, 4.4, text, mono=True, size=7.5,
-                      edge=s.GREEN if leaf else s.BLUE, fill=s.GREEN_FILL if leaf else
-                      s.BLUE_FILL)
+                s.box(
+                    ax,
+                    x + 2.5 + w / 2,
+                    y,
+                    w,
+                    4.4,
+                    text,
+                    mono=True,
+                    size=7.5,
+                    edge=s.GREEN if leaf else s.BLUE,
+                    fill=s.GREEN_FILL if leaf else s.BLUE_FILL,
+                )
                 x += 2.5 + w + (0.6 if j + 1 < len(parts) else 2.2)
-    s.label(ax, 1.5, top + 4, "the data path, down from loss.grad_fn",
-            size=9.5, color=s.INK, mono=True, ha="left")
+    s.label(
+        ax,
+        1.5,
+        top + 4,
+        "the data path, down from loss.grad_fn",
+        size=9.5,
+        color=s.INK,
+        mono=True,
+        ha="left",
+    )
     s.label(ax, 70, top + 4, "its other inputs: parameters (green leaves)", size=9.5)
-    s.label(ax, 50, 2.6, "backward() runs from the top down; the forward pass ran bottom up.\n"
-            "None: an input that needs no gradient (target, x).", size=9)
+    s.label(
+        ax,
+        50,
+        2.6,
+        "backward() runs from the top down; the forward pass ran bottom up.\n"
+        "None: an input that needs no gradient (target, x).",
+        size=9,
+    )
     s.save(fig, path)
 
 
@@ -350,10 +423,22 @@ def facts_module_list() -> dict:
 def draw_module_list(facts, path):
     fig, ax = s.canvas(3.7)
     panels = [
-        (25, "self.layers = nn.ModuleList(layers)", facts["module_list"], s.GREEN,
-         s.GREEN_FILL, "registered"),
-        (75, "self.layers = layers   # a Python list", facts["python_list"], s.VERMILION,
-         s.VERMILION_FILL, "invisible to the module"),
+        (
+            25,
+            "self.layers = nn.ModuleList(layers)",
+            facts["module_list"],
+            s.GREEN,
+            s.GREEN_FILL,
+            "registered",
+        ),
+        (
+            75,
+            "self.layers = layers   # a Python list",
+            facts["python_list"],
+            s.VERMILION,
+            s.VERMILION_FILL,
+            "invisible to the module",
+        ),
     ]
     for x, code, f, edge, fill, verdict in panels:
         s.label(ax, x, 42, code, mono=True, size=9.5, color=s.INK)
@@ -363,8 +448,15 @@ def draw_module_list(facts, path):
             s.box(ax, x + dx, 27, 16, 6, f"Linear(4, 4)\n[{k}]", size=9)
         s.label(ax, x, 20, "two layers, 4x4 weight + 4 bias each", size=9)
         keys = f["state_dict"]
-        s.label(ax, x, 11, f"parameters(): {f['tensors']} tensors, {f['numbers']} numbers",
-                size=10, color=s.INK, mono=True)
+        s.label(
+            ax,
+            x,
+            11,
+            f"parameters(): {f['tensors']} tensors, {f['numbers']} numbers",
+            size=10,
+            color=s.INK,
+            mono=True,
+        )
         shown = ", ".join(keys[:2]) + (", ..." if len(keys) > 2 else "") if keys else "{}"
         s.label(ax, x, 6.5, f"state_dict(): {shown}", size=8.5, color=s.INK, mono=True)
     s.save(fig, path)
@@ -382,10 +474,18 @@ def facts_z_graph() -> dict:
     z.backward()
     mul = z.grad_fn.next_functions[0][0]
     return {
-        "w": w.item(), "y": y.item(), "z": z.item(), "grad_w": w.grad.item(),
-        "grad_y": y.grad.item(), "grad_z": z.grad.item(),
-        "nodes": [_name(z.grad_fn), _name(mul), _name(y.grad_fn),
-                  _name(y.grad_fn.next_functions[0][0])],
+        "w": w.item(),
+        "y": y.item(),
+        "z": z.item(),
+        "grad_w": w.grad.item(),
+        "grad_y": y.grad.item(),
+        "grad_z": z.grad.item(),
+        "nodes": [
+            _name(z.grad_fn),
+            _name(mul),
+            _name(y.grad_fn),
+            _name(y.grad_fn.next_functions[0][0]),
+        ],
         "leaf": {"w": w.is_leaf, "y": y.is_leaf, "z": z.is_leaf},
     }
 
@@ -399,34 +499,55 @@ def draw_z_graph(facts, path):
     fig, ax = s.canvas(3.6)
     y_t, y_op = 30, 14
     xs = [10, 40, 70, 92]
-    s.box(ax, xs[0], y_t, 16, 9, f"w = {_num(f['w'])}\nleaf", edge=s.GREEN, fill=s.GREEN_FILL,
-          weight="bold")
+    s.box(
+        ax,
+        xs[0],
+        y_t,
+        16,
+        9,
+        f"w = {_num(f['w'])}\nleaf",
+        edge=s.GREEN,
+        fill=s.GREEN_FILL,
+        weight="bold",
+    )
     s.box(ax, xs[1], y_t, 18, 9, f"y = w**2 = {_num(f['y'])}\nnon-leaf", weight="bold")
     s.box(ax, xs[2], y_t, 24, 9, f"z = 10*y + 25 = {_num(f['z'])}\nnon-leaf", weight="bold")
     s.arrow(ax, (18.5, y_t + 1.5), (30.5, y_t + 1.5))
     s.arrow(ax, (49.5, y_t + 1.5), (57.5, y_t + 1.5))
     s.label(ax, 24.5, y_t + 4, "w**2", size=9, mono=True)
     s.label(ax, 53.5, y_t + 5.5, "10*y + 25", size=9, mono=True)
-    s.label(ax, 50, 42, "forward: values (black arrows, left to right)", size=10,
-            color=s.INK)
+    s.label(ax, 50, 42, "forward: values (black arrows, left to right)", size=10, color=s.INK)
     # backward: grad_fn nodes with the gradient flowing back
     add, mul, pw, acc = f["nodes"]
-    s.box(ax, 70, y_op, 24, 6, f"{add} <- {mul}", size=8, mono=True, edge=s.ORANGE,
-          fill=s.ORANGE_FILL)
+    s.box(
+        ax, 70, y_op, 24, 6, f"{add} <- {mul}", size=8, mono=True, edge=s.ORANGE, fill=s.ORANGE_FILL
+    )
     s.box(ax, 40, y_op, 18, 6, pw, size=8.5, mono=True, edge=s.ORANGE, fill=s.ORANGE_FILL)
     s.box(ax, 10, y_op, 16, 6, acc, size=8.5, mono=True, edge=s.GREEN, fill=s.GREEN_FILL)
     s.arrow(ax, (xs[3], y_t - 4.5), (82.5, y_op + 1), color=s.VERMILION)
     s.label(ax, xs[3], y_t, f"dz/dz\n= {_num(f['grad_z'])}", size=9, color=s.VERMILION)
     s.arrow(ax, (57.5, y_op), (49.5, y_op), color=s.VERMILION)
-    s.label(ax, 53.5, y_op + 5, f"dz/dy\n= {_num(f['grad_y'])}", size=8.5,
-            color=s.VERMILION)
+    s.label(ax, 53.5, y_op + 5, f"dz/dy\n= {_num(f['grad_y'])}", size=8.5, color=s.VERMILION)
     s.arrow(ax, (30.5, y_op), (18.5, y_op), color=s.VERMILION)
-    s.label(ax, 24.5, y_op + 5, f"dz/dw = 20w\n= {_num(f['grad_w'])}", size=8.5,
-            color=s.VERMILION)
-    s.label(ax, 10, y_op - 6, f"w.grad = {_num(f['grad_w'])}", size=10, color=s.VERMILION,
-            weight="bold", mono=True)
-    s.label(ax, 57, 4, "backward: z.backward() sends gradients right to left (red)\n"
-            "through the grad_fn nodes; only the leaf w keeps its gradient in .grad", size=9)
+    s.label(ax, 24.5, y_op + 5, f"dz/dw = 20w\n= {_num(f['grad_w'])}", size=8.5, color=s.VERMILION)
+    s.label(
+        ax,
+        10,
+        y_op - 6,
+        f"w.grad = {_num(f['grad_w'])}",
+        size=10,
+        color=s.VERMILION,
+        weight="bold",
+        mono=True,
+    )
+    s.label(
+        ax,
+        57,
+        4,
+        "backward: z.backward() sends gradients right to left (red)\n"
+        "through the grad_fn nodes; only the leaf w keeps its gradient in .grad",
+        size=9,
+    )
     s.save(fig, path)
 
 
@@ -450,19 +571,49 @@ def draw_split(facts, path):
         x = x0 + i * (w + 0.8)
         s.box(ax, x, 27, w, 6, str(i), edge=s.GREY, fill=s.GREY_FILL, size=10)
     s.label(ax, 50, 33.5, f"{n} readings, indices 0 to {n - 1}", size=10, color=s.INK)
-    s.label(ax, 50, 20.5, "torch.randperm(n_samples): a shuffled order (this one is only "
-            "an example; the seed decides)", size=9)
+    s.label(
+        ax,
+        50,
+        20.5,
+        "torch.randperm(n_samples): a shuffled order (this one is only "
+        "an example; the seed decides)",
+        size=9,
+    )
     for i, idx in enumerate(order):
         x = x0 + i * (w + 0.8)
         val = i >= n - n_val
-        s.box(ax, x, 12, w, 6, str(idx), size=10, weight="bold",
-              edge=s.ORANGE if val else s.BLUE, fill=s.ORANGE_FILL if val else s.BLUE_FILL)
+        s.box(
+            ax,
+            x,
+            12,
+            w,
+            6,
+            str(idx),
+            size=10,
+            weight="bold",
+            edge=s.ORANGE if val else s.BLUE,
+            fill=s.ORANGE_FILL if val else s.BLUE_FILL,
+        )
     split_x = x0 + (n - n_val - 0.5) * (w + 0.8)
     ax.plot([split_x, split_x], [7, 17], color=s.INK, linewidth=1.5)
-    s.label(ax, (x0 + split_x) / 2 - 2, 4, f"train_indices: first {n - n_val}", size=9.5,
-            color=s.BLUE, weight="bold")
-    s.label(ax, split_x + 8, 4, f"val_indices: last {n_val}", size=9.5, color=s.ORANGE_TEXT,
-            weight="bold")
+    s.label(
+        ax,
+        (x0 + split_x) / 2 - 2,
+        4,
+        f"train_indices: first {n - n_val}",
+        size=9.5,
+        color=s.BLUE,
+        weight="bold",
+    )
+    s.label(
+        ax,
+        split_x + 8,
+        4,
+        f"val_indices: last {n_val}",
+        size=9.5,
+        color=s.ORANGE_TEXT,
+        weight="bold",
+    )
     s.save(fig, path)
 
 
@@ -486,19 +637,20 @@ def draw_network(facts, path):
         ax.plot([xi + 4.5, xh], [ymid, y], color=s.BLUE, linewidth=0.8)
         ax.plot([xh, xo - 4.5], [y, ymid], color=s.GREEN, linewidth=0.8)
     for y in ys:
-        ax.add_patch(__import__("matplotlib").patches.Circle(
-            (xh, y), 1.15, facecolor=s.ORANGE_FILL, edgecolor=s.ORANGE, linewidth=1.3, zorder=3))
+        ax.add_patch(
+            __import__("matplotlib").patches.Circle(
+                (xh, y), 1.15, facecolor=s.ORANGE_FILL, edgecolor=s.ORANGE, linewidth=1.3, zorder=3
+            )
+        )
     s.box(ax, xi, ymid, 9, 6, "t_un", mono=True, edge=s.BLUE, fill=s.BLUE_FILL)
     s.box(ax, xo, ymid, 9, 6, "t_c", mono=True, edge=s.GREEN, fill=s.GREEN_FILL)
     s.label(ax, xi, ymid - 6, f"{n_in} input", size=9.5)
     s.label(ax, xo, ymid - 6, f"{n_out} output", size=9.5)
-    s.label(ax, xh + 12, 38.5, f"{n_hidden} hidden units, each tanh", size=9.5,
-            color=s.ORANGE_TEXT)
+    s.label(ax, xh + 12, 38.5, f"{n_hidden} hidden units, each tanh", size=9.5, color=s.ORANGE_TEXT)
     s.label(ax, 33, 40, f"Linear({n_in}, {n_hidden})", size=9.5, mono=True, color=s.BLUE)
     s.label(ax, 67, 2, f"Linear({n_hidden}, {n_out})", size=9.5, mono=True, color=s.GREEN)
     shapes = ", ".join(fmt(sh) for sh in facts["shapes"])
-    s.label(ax, 20, 2, f"parameters: {shapes}\n= {facts['total']} numbers", size=9,
-            color=s.INK)
+    s.label(ax, 20, 2, f"parameters: {shapes}\n= {facts['total']} numbers", size=9, color=s.INK)
     s.save(fig, path)
 
 
@@ -514,52 +666,76 @@ class Figure:
 
 
 FIGURES: list[Figure] = [
-    Figure("01_training_step",
-           "A cycle of the five steps of one training step: 1. forward, y_pred = model(X); "
-           "2. loss, loss_fn(y_pred, y); 3. zero_grad, optimizer.zero_grad(); 4. backward, "
-           "loss.backward(); 5. step, optimizer.step(); then back to forward for the next "
-           "batch.",
-           facts_training_step, draw_training_step),
-    Figure("01_net_shapes",
-           "The shape of one image through Net: 1x32x32, conv1 3x3 and ReLU to 6x30x30, "
-           "max pool to 6x15x15, conv2 3x3 and ReLU to 16x13x13, max pool to 16x6x6, "
-           "flatten to 576, fc1 to 120, fc2 to 84, fc3 to 10 scores.",
-           facts_net_shapes, draw_net_shapes),
-    Figure("02_mlp",
-           "The MLP: a 28x28 image flattened to 784 numbers, Linear(784, 512) with ReLU "
-           "(401,920 parameters), Linear(512, 512) with ReLU (262,656), Linear(512, 10) "
-           "(5,130) giving 10 logits; 669,706 parameters in all. Softmax turns the logits "
-           "into probabilities; argmax of either gives the predicted class.",
-           facts_mlp, draw_mlp),
-    Figure("04_autograd_graph",
-           "The backward graph of Net plus MSELoss, read from loss.grad_fn down through "
-           "next_functions: MseLossBackward0, then AddmmBackward0, ReluBackward0 and so "
-           "on back to ConvolutionBackward0 of conv1. Beside each node, its other inputs: "
-           "AccumulateGrad leaves for every weight and bias (weights behind TBackward0 for "
-           "the Linear layers) and None for x and target.",
-           facts_net_graph, draw_net_graph),
-    Figure("05_module_list",
-           "Two versions of a model with two Linear(4, 4) layers. Stored in nn.ModuleList, "
-           "parameters() finds 4 tensors with 40 numbers and state_dict has keys "
-           "layers.0.weight and so on. Stored in a plain Python list, parameters() finds "
-           "0 tensors and state_dict is empty.",
-           facts_module_list, draw_module_list),
-    Figure("06_autograd_z",
-           "The graph of z = 10 * w**2 + 25 at w = 2. Forward, left to right: the leaf w = "
-           "2, the non-leaf y = w**2 = 4, the non-leaf z = 65. Backward, right to left "
-           "through AddBackward0, MulBackward0, PowBackward0 and AccumulateGrad: dz/dz = 1, "
-           "dz/dy = 10, dz/dw = 20w = 40, which lands in w.grad.",
-           facts_z_graph, draw_z_graph),
-    Figure("07_split",
-           "The 11 readings, indices 0 to 10, shuffled by torch.randperm; the first 9 "
-           "shuffled indices are the training set and the last 2 the validation set. The "
-           "order shown is only an example.",
-           facts_split, draw_split),
-    Figure("07_network",
-           "The 1-13-1 network: one input t_un, Linear(1, 13) to 13 hidden units each "
-           "passed through tanh, Linear(13, 1) to one output t_c; parameter shapes 13x1, "
-           "13, 1x13, 1, 40 numbers in all.",
-           facts_network, draw_network),
+    Figure(
+        "01_training_step",
+        "A cycle of the five steps of one training step: 1. forward, y_pred = model(X); "
+        "2. loss, loss_fn(y_pred, y); 3. zero_grad, optimizer.zero_grad(); 4. backward, "
+        "loss.backward(); 5. step, optimizer.step(); then back to forward for the next "
+        "batch.",
+        facts_training_step,
+        draw_training_step,
+    ),
+    Figure(
+        "01_net_shapes",
+        "The shape of one image through Net: 1x32x32, conv1 3x3 and ReLU to 6x30x30, "
+        "max pool to 6x15x15, conv2 3x3 and ReLU to 16x13x13, max pool to 16x6x6, "
+        "flatten to 576, fc1 to 120, fc2 to 84, fc3 to 10 scores.",
+        facts_net_shapes,
+        draw_net_shapes,
+    ),
+    Figure(
+        "02_mlp",
+        "The MLP: a 28x28 image flattened to 784 numbers, Linear(784, 512) with ReLU "
+        "(401,920 parameters), Linear(512, 512) with ReLU (262,656), Linear(512, 10) "
+        "(5,130) giving 10 logits; 669,706 parameters in all. Softmax turns the logits "
+        "into probabilities; argmax of either gives the predicted class.",
+        facts_mlp,
+        draw_mlp,
+    ),
+    Figure(
+        "04_autograd_graph",
+        "The backward graph of Net plus MSELoss, read from loss.grad_fn down through "
+        "next_functions: MseLossBackward0, then AddmmBackward0, ReluBackward0 and so "
+        "on back to ConvolutionBackward0 of conv1. Beside each node, its other inputs: "
+        "AccumulateGrad leaves for every weight and bias (weights behind TBackward0 for "
+        "the Linear layers) and None for x and target.",
+        facts_net_graph,
+        draw_net_graph,
+    ),
+    Figure(
+        "05_module_list",
+        "Two versions of a model with two Linear(4, 4) layers. Stored in nn.ModuleList, "
+        "parameters() finds 4 tensors with 40 numbers and state_dict has keys "
+        "layers.0.weight and so on. Stored in a plain Python list, parameters() finds "
+        "0 tensors and state_dict is empty.",
+        facts_module_list,
+        draw_module_list,
+    ),
+    Figure(
+        "06_autograd_z",
+        "The graph of z = 10 * w**2 + 25 at w = 2. Forward, left to right: the leaf w = "
+        "2, the non-leaf y = w**2 = 4, the non-leaf z = 65. Backward, right to left "
+        "through AddBackward0, MulBackward0, PowBackward0 and AccumulateGrad: dz/dz = 1, "
+        "dz/dy = 10, dz/dw = 20w = 40, which lands in w.grad.",
+        facts_z_graph,
+        draw_z_graph,
+    ),
+    Figure(
+        "07_split",
+        "The 11 readings, indices 0 to 10, shuffled by torch.randperm; the first 9 "
+        "shuffled indices are the training set and the last 2 the validation set. The "
+        "order shown is only an example.",
+        facts_split,
+        draw_split,
+    ),
+    Figure(
+        "07_network",
+        "The 1-13-1 network: one input t_un, Linear(1, 13) to 13 hidden units each "
+        "passed through tanh, Linear(13, 1) to one output t_c; parameter shapes 13x1, "
+        "13, 1x13, 1, 40 numbers in all.",
+        facts_network,
+        draw_network,
+    ),
 ]
 
 BY_NAME = {f.name: f for f in FIGURES}

@@ -62,37 +62,92 @@ def canvas(height_in: float, xlim=(0, 100), ylim=None):
     return fig, ax
 
 
-def box(ax, x, y, w, h, text, edge=BLUE, fill=BLUE_FILL, size=FONT_SIZE, mono=False,
-        weight="normal", dashed=False, color=INK):
+def box(
+    ax,
+    x,
+    y,
+    w,
+    h,
+    text,
+    edge=BLUE,
+    fill=BLUE_FILL,
+    size=FONT_SIZE,
+    mono=False,
+    weight="normal",
+    dashed=False,
+    color=INK,
+):
     """A rounded box centred on (x, y) with centred text."""
-    ax.add_patch(FancyBboxPatch(
-        (x - w / 2, y - h / 2), w, h, boxstyle="round,pad=0,rounding_size=1.2",
-        linewidth=1.6, edgecolor=edge, facecolor=fill, linestyle="--" if dashed else "-",
-    ))
-    ax.text(x, y, text, ha="center", va="center", fontsize=size, color=color,
-            family=MONO if mono else FONT, fontweight=weight, linespacing=1.3)
+    ax.add_patch(
+        FancyBboxPatch(
+            (x - w / 2, y - h / 2),
+            w,
+            h,
+            boxstyle="round,pad=0,rounding_size=1.2",
+            linewidth=1.6,
+            edgecolor=edge,
+            facecolor=fill,
+            linestyle="--" if dashed else "-",
+        )
+    )
+    ax.text(
+        x,
+        y,
+        text,
+        ha="center",
+        va="center",
+        fontsize=size,
+        color=color,
+        family=MONO if mono else FONT,
+        fontweight=weight,
+        linespacing=1.3,
+    )
 
 
 def arrow(ax, start, end, color=INK, width=1.6, rad=0.0, style="-|>", dashed=False):
     """An arrow from start to end (data coordinates)."""
-    ax.add_patch(FancyArrowPatch(
-        start, end, arrowstyle=style, mutation_scale=14, linewidth=width, color=color,
-        connectionstyle=f"arc3,rad={rad}", linestyle="--" if dashed else "-",
-        shrinkA=0, shrinkB=0,
-    ))
+    ax.add_patch(
+        FancyArrowPatch(
+            start,
+            end,
+            arrowstyle=style,
+            mutation_scale=14,
+            linewidth=width,
+            color=color,
+            connectionstyle=f"arc3,rad={rad}",
+            linestyle="--" if dashed else "-",
+            shrinkA=0,
+            shrinkB=0,
+        )
+    )
 
 
 def label(ax, x, y, text, size=FONT_SIZE - 1, color=MUTED, ha="center", mono=False, **kw):
-    ax.text(x, y, text, ha=ha, va="center", fontsize=size, color=color,
-            family=MONO if mono else FONT, **kw)
+    ax.text(
+        x,
+        y,
+        text,
+        ha=ha,
+        va="center",
+        fontsize=size,
+        color=color,
+        family=MONO if mono else FONT,
+        **kw,
+    )
 
 
 def save(fig, path) -> None:
     """Save as an opaque PNG with a 128-colour palette (a third of the bytes, which
     every chapter embeds) and no matplotlib version in it (stable bytes)."""
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=DPI, facecolor=BACKGROUND, transparent=False,
-                metadata={"Software": None})
+    fig.savefig(
+        buffer,
+        format="png",
+        dpi=DPI,
+        facecolor=BACKGROUND,
+        transparent=False,
+        metadata={"Software": None},
+    )
     plt.close(fig)
     image = Image.open(buffer).convert("RGB")
     image = image.quantize(colors=128, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)

@@ -36,7 +36,7 @@ import torch
 from torch import nn
 
 import course_utils as cu
-from course_utils.execute import run_in_fresh_kernel
+from course_tools.execute import run_in_fresh_kernel
 
 REPO = Path(__file__).resolve().parents[1]
 BATCH_SIZE = 256

@@ -1,10 +1,9 @@
 """Show the course's figures in a notebook: ``show_figure("01_training_step")``.
 
 The rendered PNGs and their alt text (``manifest.json``) live in the
-repository's top-level ``assets/`` folder, which is installed as the package
-data ``course_utils.assets`` (see ``pyproject.toml``). So a figure cell works
-from a clone, from an editable install and from ``pip install git+...`` in
-Colab alike.
+repository's ``assets/`` folder. A clone or an editable install reads them
+there; a regular install (``pip install git+...``, as in Colab) carries a copy
+in ``course_utils/_figures/``, which ``setup.py`` puts into the wheel.
 
 A figure is published as one ``display_data`` output holding ``image/png`` and,
 as ``text/plain``, its alt text: every notebook viewer that shows outputs
@@ -17,42 +16,33 @@ from __future__ import annotations
 import base64
 import json
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 #: The width (px) a figure is shown at: notebook width. The PNGs are 1.5x that.
 DISPLAY_WIDTH = 800
 
+_HERE = Path(__file__).resolve().parent
+#: Where the PNGs are: the wheel's copy, else the checkout's assets/.
+FOLDERS = (_HERE / "_figures", _HERE.parent / "assets")
 
-def _assets_folder() -> Path:
-    """The folder holding ``manifest.json``: installed package data, else the repo's."""
-    try:
-        folder = Path(str(resources.files("course_utils.assets")))
+
+def _folder() -> Path:
+    for folder in FOLDERS:
         if (folder / "manifest.json").is_file():
             return folder
-    except ModuleNotFoundError:  # an editable install made before assets were package data
-        pass
-    folder = Path(__file__).resolve().parent.parent / "assets"
-    if (folder / "manifest.json").is_file():
-        return folder
     raise FileNotFoundError(
-        "The course's figures are missing: reinstall course_utils "
-        "(`pip install -e .` in a clone) or run `python -m assets.build`."
+        "The course's figures are missing: reinstall the course "
+        "(`pip install -e .` in a clone, or `pip install git+...` in Colab)."
     )
 
 
 @cache
 def _manifest() -> dict:
-    return json.loads((_assets_folder() / "manifest.json").read_text(encoding="utf-8"))
-
-
-def figure_names() -> list[str]:
-    """The names of every figure, e.g. ``"01_training_step"``."""
-    return sorted(_manifest()["figures"])
+    return json.loads((_folder() / "manifest.json").read_text(encoding="utf-8"))["figures"]
 
 
 def _entry(name: str) -> dict:
-    figures = _manifest()["figures"]
+    figures = _manifest()
     if name not in figures:
         raise KeyError(f"no figure {name!r}; the figures are: {', '.join(sorted(figures))}")
     return figures[name]
@@ -60,7 +50,7 @@ def _entry(name: str) -> dict:
 
 def figure_path(name: str) -> Path:
     """The rendered PNG of figure ``name``."""
-    return _assets_folder() / _entry(name)["file"]
+    return _folder() / _entry(name)["file"]
 
 
 def figure_alt(name: str) -> str:

@@ -21,7 +21,7 @@ def _as_numpy(values: torch.Tensor | np.ndarray | Sequence[float]) -> np.ndarray
     return np.asarray(values)
 
 
-def show_images(
+def plot_images(
     images: torch.Tensor,
     titles: Sequence[str] | None = None,
     ncols: int = 8,
@@ -42,7 +42,7 @@ def show_images(
         images = images[:, 0]
     if images.ndim != 3:
         raise ValueError(
-            f"show_images expects images of shape [N, H, W] or [N, 1, H, W], got {images.shape}."
+            f"plot_images expects images of shape [N, H, W] or [N, 1, H, W], got {images.shape}."
         )
     n = images.shape[0]
     if titles is not None and len(titles) != n:

@@ -1,7 +1,7 @@
 """The training loop of chapter 02, as functions for later chapters.
 
-``train_epoch`` and ``evaluate`` are the chapter's ``train_one_epoch`` and
-``evaluate``, line for line (``tests/test_train.py`` checks it), plus a clear
+``train_one_epoch`` and ``evaluate`` are chapter 02's functions of the same
+names, line for line (``tests/test_train.py`` checks it), plus a clear
 error when the loader yields no samples.
 
 Accuracy is a fraction (0.885) everywhere in code; printouts show it as a
@@ -20,7 +20,7 @@ from torch import nn
 from tqdm import tqdm
 
 
-def progress_bar(iterable: Iterable[Any], **kwargs: Any) -> tqdm:
+def _progress_bar(iterable: Iterable[Any], **kwargs: Any) -> tqdm:
     """A text progress bar that reads well live and in a saved notebook.
 
     It writes plain text to stdout rather than a Jupyter widget, which
@@ -30,16 +30,6 @@ def progress_bar(iterable: Iterable[Any], **kwargs: Any) -> tqdm:
     kwargs.setdefault("ncols", 90)
     kwargs.setdefault("mininterval", 0.5)
     return tqdm(iterable, **kwargs)
-
-
-def accuracy(logits: torch.Tensor, y: torch.Tensor) -> float:
-    """Fraction of rows of ``logits`` whose argmax equals ``y``."""
-    if logits.ndim != 2 or y.ndim != 1 or logits.shape[0] != y.shape[0]:
-        raise ValueError(
-            f"accuracy expects logits [N, C] and labels [N]; got "
-            f"{tuple(logits.shape)} and {tuple(y.shape)}."
-        )
-    return (logits.argmax(dim=1) == y).float().mean().item()
 
 
 def count_params(model: nn.Module, trainable_only: bool = False) -> int:
@@ -57,7 +47,7 @@ def _check_not_empty(seen: int, caller: str) -> None:
         )
 
 
-def train_epoch(
+def train_one_epoch(
     model: nn.Module,
     loader: Iterable[tuple[torch.Tensor, torch.Tensor]],
     loss_fn: nn.Module,
@@ -86,7 +76,7 @@ def train_epoch(
         total_loss += loss.item() * len(y)
         correct += (logits.argmax(dim=1) == y).sum().item()
         seen += len(y)
-    _check_not_empty(seen, "train_epoch")
+    _check_not_empty(seen, "train_one_epoch")
     return total_loss / seen, correct / seen
 
 
@@ -108,22 +98,6 @@ def evaluate(
         seen += len(y)
     _check_not_empty(seen, "evaluate")
     return total_loss / seen, correct / seen
-
-
-@torch.no_grad()
-def predict(
-    model: nn.Module,
-    loader: Iterable[tuple[torch.Tensor, torch.Tensor]],
-    device: torch.device,
-) -> tuple[torch.Tensor, torch.Tensor]:
-    """Predicted and true labels for every sample of ``loader`` (on the CPU)."""
-    model.eval()
-    preds, targets = [], []
-    for X, y in loader:
-        preds.append(model(X.to(device)).argmax(dim=1).cpu())
-        targets.append(y.cpu())
-    _check_not_empty(sum(len(t) for t in targets), "predict")
-    return torch.cat(preds), torch.cat(targets)
 
 
 def fit(
@@ -151,10 +125,10 @@ def fit(
         "test_acc": [],
         "seconds": [],
     }
-    bar = progress_bar(range(num_epochs), desc="epochs", unit="epoch")
+    bar = _progress_bar(range(num_epochs), desc="epochs", unit="epoch")
     for _ in bar:
         start = time.perf_counter()
-        train_loss, train_acc = train_epoch(
+        train_loss, train_acc = train_one_epoch(
             model, train_loader, loss_fn, optimizer, device, scheduler
         )
         history["seconds"].append(time.perf_counter() - start)

@@ -3,17 +3,16 @@
 For each chapter, one test:
 
 1. runs every cell top to bottom in a fresh kernel started in a temporary
-   directory (as ``python -m course_utils.execute`` and ``pytest --nbmake
+   directory (as ``python -m course_tools.execute`` and ``pytest --nbmake
    notebooks/`` run it); every cell must succeed;
-2. then, in the same kernel, for each exercise (a cell tagged ``solution``
-   and the cells tagged ``check`` right after it):
+2. then, in the same kernel, for each exercise (as ``course_tools.chapters``
+   reads it: a cell tagged ``solution`` and the ``check`` cell right after it):
 
-   - the student stub (what ``python -m course_utils.student`` hands out)
-     replaces the solution: the first check cell must raise
-     NotImplementedError and every later check must fail too;
+   - the student stub (what ``python -m course_tools.handout`` hands out)
+     replaces the solution: the check cell must raise NotImplementedError;
    - each wrong answer in ``tests/wrong_answers/chNN.py`` replaces the
-     solution: at least one check cell must raise AssertionError;
-   - the solution runs again: every check cell must pass.
+     solution: the check cell must raise AssertionError;
+   - the solution runs again: the check cell must pass.
 
 Those are the only cells expected to fail, and a failure message names the
 exercise, the cell and the wrong answer. Chapters run in parallel under
@@ -25,7 +24,6 @@ from __future__ import annotations
 
 import os
 import tempfile
-from dataclasses import dataclass
 
 import nbformat
 import pytest
@@ -33,38 +31,11 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 from nbformat.v4 import new_code_cell
 
-from course_utils.execute import kernel_client
-from course_utils.student import strip_solutions
-from tests.conftest import NOTEBOOKS, tags
+from course_tools.chapters import Exercise, exercises, tags
+from course_tools.execute import kernel_client
+from course_tools.handout import strip_solutions
+from tests.helpers import NOTEBOOKS, chapter_number
 from tests.wrong_answers import wrong_answers
-
-
-@dataclass
-class Exercise:
-    grade_id: str
-    index: int  # of the solution cell
-    solution: nbformat.NotebookNode
-    checks: list[tuple[int, nbformat.NotebookNode]]
-
-
-def exercises(nb) -> list[Exercise]:
-    """Each solution cell with the check cells that follow it."""
-    found = []
-    for index, cell in enumerate(nb.cells):
-        if "solution" not in tags(cell):
-            continue
-        checks = []
-        for later in range(index + 1, len(nb.cells)):
-            if "check" not in tags(nb.cells[later]):
-                break
-            checks.append((later, nb.cells[later]))
-        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", f"cell {index}")
-        found.append(Exercise(grade_id, index, cell, checks))
-    return found
-
-
-def chapter_of(path) -> str:
-    return path.name[:2]
 
 
 def by_cost(path) -> tuple[int, str]:
@@ -94,47 +65,41 @@ def outcome(client: NotebookClient, cell, index: int) -> str | None:
 def check_exercise(client, ex: Exercise, wrong: list[tuple[str, str]]) -> list[str]:
     """Stub, wrong answers, then the solution; returns what went wrong."""
     problems = []
-    where = f"{ex.grade_id} (cell {ex.index})"
-    if not ex.checks:
-        return [f"{where}: no check cell follows the solution"]
+    where = f"{ex.name} (cell {ex.solution_index})"
+    check = (ex.check, ex.check_index)
 
     stub = new_code_cell(strip_solutions(ex.solution.source))
-    raised = outcome(client, stub, ex.index)
+    raised = outcome(client, stub, ex.solution_index)
     if raised == "NotImplementedError":
-        pass  # a top-level stub stops at once, before any check
+        pass  # a top-level stub stops at once, before the check
     elif raised is not None:
         problems.append(f"{where}: the stub raised {raised} instead of defining the exercise")
     else:
-        first, *later = ex.checks
-        raised = outcome(client, first[1], first[0])
+        raised = outcome(client, *check)
         if raised != "NotImplementedError":
             problems.append(
-                f"{where}: with the stub, check cell {first[0]} should raise "
+                f"{where}: with the stub, check cell {ex.check_index} should raise "
                 f"NotImplementedError but {'passed' if raised is None else f'raised {raised}'}"
             )
-        for index, check in later:
-            if outcome(client, check, index) is None:
-                problems.append(f"{where}: check cell {index} passes with the stub")
 
     for why, source in wrong:
-        raised = outcome(client, new_code_cell(source), ex.index)
+        raised = outcome(client, new_code_cell(source), ex.solution_index)
         if raised is not None:
             problems.append(f"{where}: wrong answer {why!r} raised {raised} where it is defined")
             continue
-        results = [outcome(client, check, index) for index, check in ex.checks]
-        if "AssertionError" not in results:
+        raised = outcome(client, *check)
+        if raised != "AssertionError":
             problems.append(
-                f"{where}: wrong answer {why!r} is not caught: no check cell raised "
-                f"AssertionError (check cells {[i for i, _ in ex.checks]} gave {results})"
+                f"{where}: wrong answer {why!r} is not caught: check cell {ex.check_index} "
+                f"{'passed' if raised is None else f'raised {raised}, not AssertionError'}"
             )
 
-    raised = outcome(client, ex.solution, ex.index)
+    raised = outcome(client, ex.solution, ex.solution_index)
     if raised is not None:
         return [*problems, f"{where}: the solution itself raised {raised}"]
-    for index, check in ex.checks:
-        raised = outcome(client, check, index)
-        if raised is not None:
-            problems.append(f"{where}: check cell {index} raised {raised} on the solution")
+    raised = outcome(client, *check)
+    if raised is not None:
+        problems.append(f"{where}: check cell {ex.check_index} raised {raised} on the solution")
     return problems
 
 
@@ -146,7 +111,8 @@ def test_chapter_runs_and_its_checks_reject_stub_and_wrong_answers(path, monkeyp
     nb = nbformat.read(path, as_version=4)
     if "PYTEST_XDIST_WORKER_COUNT" in os.environ and "OMP_NUM_THREADS" not in os.environ:
         monkeypatch.setenv("OMP_NUM_THREADS", kernel_threads())
-    answers = wrong_answers(chapter_of(path))
+    chapter = chapter_number(path)
+    answers = wrong_answers(chapter)
     with tempfile.TemporaryDirectory() as workdir:
         client = kernel_client(nb, workdir)
         with client.setup_kernel():
@@ -156,21 +122,22 @@ def test_chapter_runs_and_its_checks_reject_stub_and_wrong_answers(path, monkeyp
                 except CellExecutionError as err:
                     pytest.fail(f"{path.name} cell {index} ({cell.get('id')}) failed:\n{err}")
             problems = []
-            for ex in exercises(nb):
-                problems += check_exercise(client, ex, answers.get(ex.grade_id, []))
+            for ex in exercises(nb, chapter):
+                problems += check_exercise(client, ex, answers.get(ex.solution_id, []))
     assert not problems, f"{path.name}:\n" + "\n".join(problems)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_every_exercise_has_a_wrong_answer(path):
-    solutions = {ex.grade_id for ex in exercises(nbformat.read(path, as_version=4))}
-    answers = wrong_answers(chapter_of(path))
+    chapter = chapter_number(path)
+    solutions = {ex.solution_id for ex in exercises(nbformat.read(path, as_version=4), chapter)}
+    answers = wrong_answers(chapter)
     unknown = set(answers) - solutions
-    assert not unknown, f"tests/wrong_answers/ch{chapter_of(path)}.py names no exercise: {unknown}"
+    assert not unknown, f"tests/wrong_answers/ch{chapter}.py names no exercise: {unknown}"
     missing = sorted(s for s in solutions if not answers.get(s))
     assert not missing, (
         f"no wrong answer for {missing}: add the mistake a learner is most likely to make "
-        f"to tests/wrong_answers/ch{chapter_of(path)}.py"
+        f"to tests/wrong_answers/ch{chapter}.py"
     )
 
 
@@ -178,11 +145,11 @@ def test_the_harness_catches_a_stub_that_passes_and_a_wrong_answer_that_passes()
     solution = new_code_cell(
         "def f(x):\n    ### BEGIN SOLUTION\n    return x + 1\n    ### END SOLUTION"
     )
-    solution.metadata = {"tags": ["solution"], "nbgrader": {"grade_id": "ex-solution"}}
+    solution.metadata = {"tags": ["solution"]}
     check = new_code_cell("assert f(1) == 2, 'f(1) should be 2'")
     check.metadata = {"tags": ["check"]}
     nb = nbformat.v4.new_notebook(cells=[solution, check])
-    [ex] = exercises(nb)
+    [ex] = exercises(nb, "99")
     wrong = [
         ("returns x", "def f(x):\n    return x\n"),
         ("special-cases 1", "def f(x):\n    return 2\n"),
@@ -192,9 +159,9 @@ def test_the_harness_catches_a_stub_that_passes_and_a_wrong_answer_that_passes()
         with client.setup_kernel():
             problems = check_exercise(client, ex, wrong)
             assert problems == [
-                "ex-solution (cell 0): wrong answer 'special-cases 1' is not caught: no check cell "
-                "raised AssertionError (check cells [1] gave [None])"
+                "ch99-ex1 (cell 0): wrong answer 'special-cases 1' is not caught: "
+                "check cell 1 passed"
             ]
-            ex.checks = [(1, new_code_cell("assert True"))]  # a check that cannot fail
+            ex.check = new_code_cell("assert True")  # a check that cannot fail
             problems = check_exercise(client, ex, [])
             assert "should raise NotImplementedError but passed" in problems[0]

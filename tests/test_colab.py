@@ -10,8 +10,8 @@ import types
 import nbformat
 import pytest
 
-from course_utils import colab
-from tests.conftest import NOTEBOOKS, REPO
+from course_tools import colab
+from tests.helpers import NOTEBOOKS, REPO
 
 IDS = [p.name for p in NOTEBOOKS]
 

@@ -4,9 +4,16 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from course_utils import execute
-from course_utils.execute import clean_outputs, clean_stream_text
-from tests.conftest import NOTEBOOKS, REPO
+from course_tools import execute, fingerprint
+from course_tools.execute import clean_outputs
+from course_tools.fingerprint import RUN, stale_reasons
+from tests.helpers import NOTEBOOKS, REPO, load
+
+
+def clean_stream_text(text: str) -> str:
+    cell = new_code_cell("")
+    cell.outputs = [new_output("stream", name="stdout", text=text)]
+    return clean_outputs(new_notebook(cells=[cell])).cells[0].outputs[0].text
 
 
 def test_progress_bar_redraws_collapse_to_the_last_state():
@@ -37,52 +44,84 @@ def test_consecutive_streams_are_merged_per_cell():
 
 def test_code_digest_ignores_outputs_counts_metadata_and_markdown():
     nb = new_notebook(cells=[new_code_cell("x = 1"), new_code_cell("print(x)")])
-    before = execute.code_digest(nb)
+    before = fingerprint.code_digest(nb)
     nb.cells[1].outputs = [new_output("stream", name="stdout", text="1\n")]
     nb.cells[1].execution_count = 2
     nb.cells[0].metadata["tags"] = ["anything"]
     nb.metadata["language_info"] = {"version": "3.99"}
     nb.cells.append(new_markdown_cell("prose"))
-    assert execute.code_digest(nb) == before
+    assert fingerprint.code_digest(nb) == before
     nb.cells[0].source = "x = 2"
-    assert execute.code_digest(nb) != before
+    assert fingerprint.code_digest(nb) != before
 
 
-def test_package_digest_does_not_depend_on_where_or_how_the_package_is_installed(tmp_path):
-    repo, site = tmp_path / "repo", tmp_path / "site-packages"
-    shutil.copytree(execute.PACKAGE_DIR, repo / "course_utils")
-    shutil.copytree(execute.PACKAGE_DIR, site / "course_utils")
-    for folder in (repo / "assets", site / "course_utils" / "assets"):
-        folder.mkdir()
-        (folder / "__init__.py").write_text("")
-        (folder / "fig.png").write_bytes(b"\x89PNG figure")
-    (site / "course_utils" / "__pycache__").mkdir(exist_ok=True)
-    (site / "course_utils" / "__pycache__" / "x.pyc").write_bytes(b"cache")
-    editable = {"course_utils": repo / "course_utils", "course_utils/assets": repo / "assets"}
-    first = execute.package_digest(editable)
-    assert first == execute.package_digest({"course_utils": site / "course_utils"})
-    (repo / "assets" / "fig.png").write_bytes(b"\x89PNG another figure")
-    assert execute.package_digest(editable) != first
-    (repo / "assets" / "fig.png").write_bytes(b"\x89PNG figure")
-    (repo / "course_utils" / "seed.py").write_text("# changed\n", encoding="utf-8")
-    assert execute.package_digest(editable) != first
+@pytest.fixture
+def copy_of_what_chapters_run(tmp_path):
+    """A copy of the learner package, the figures and the tools, to edit freely."""
+    for folder in ("course_utils", "assets", "course_tools"):
+        shutil.copytree(
+            REPO / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__")
+        )
+    return tmp_path
 
 
-def test_the_figures_count_as_part_of_the_package():
-    assert (
-        "course_utils/assets" in execute.package_dirs() or (execute.PACKAGE_DIR / "assets").is_dir()
+def fresh_chapter(root):
+    nb = new_notebook(
+        cells=[
+            new_code_cell("x = 1"),
+            new_code_cell('show_figure("02_mlp")', metadata={"tags": ["figure"]}),
+        ]
     )
+    nb.metadata[fingerprint.KEY] = fingerprint.fingerprint(
+        nb, root / "course_utils", root / "assets"
+    )
+    return nb
+
+
+def test_editing_a_tool_or_an_unshown_figure_leaves_chapters_fresh(copy_of_what_chapters_run):
+    root = copy_of_what_chapters_run
+    nb = fresh_chapter(root)
+    (root / "course_tools" / "execute.py").write_text("# a tool changed\n")
+    (root / "assets" / "drawings.py").write_text("# a drawing source changed\n")
+    (root / "assets" / "01_net_shapes.png").write_bytes(b"a figure this chapter does not show")
+    nb.cells.append(new_markdown_cell("prose changed"))
+    assert stale_reasons(nb, root / "course_utils", root / "assets") == []
+
+
+@pytest.mark.parametrize(
+    "edit, reason",
+    [
+        (
+            lambda root: (root / "course_utils" / "seed.py").write_text("# changed\n"),
+            "the learner package course_utils changed",
+        ),
+        (
+            lambda root: (root / "course_utils" / "new_helper.py").write_text("x = 1\n"),
+            "the learner package course_utils changed",
+        ),
+        (
+            lambda root: (root / "assets" / "02_mlp.png").write_bytes(b"another rendering"),
+            "a figure it shows changed",
+        ),
+    ],
+    ids=["learner module", "new learner module", "shown figure"],
+)
+def test_editing_what_a_chapter_runs_makes_it_stale(copy_of_what_chapters_run, edit, reason):
+    root = copy_of_what_chapters_run
+    nb = fresh_chapter(root)
+    edit(root)
+    assert stale_reasons(nb, root / "course_utils", root / "assets") == [
+        f"{reason} since its outputs were saved"
+    ]
 
 
 def test_stale_reasons_name_what_changed():
     nb = new_notebook(cells=[new_code_cell("x = 1")])
-    assert "no fingerprint" in execute.stale_reasons(nb)[0]
-    nb.metadata[execute.FINGERPRINT_KEY] = execute.fingerprint(nb)
-    assert execute.stale_reasons(nb) == []
+    assert RUN in stale_reasons(nb)[0] and "no fingerprint" in stale_reasons(nb)[0]
+    nb.metadata[fingerprint.KEY] = fingerprint.fingerprint(nb)
+    assert stale_reasons(nb) == []
     nb.cells[0].source = "x = 2"
-    assert execute.stale_reasons(nb) == ["its code cells changed since its outputs were saved"]
-    nb.metadata[execute.FINGERPRINT_KEY]["course_utils_sha256"] = "old"
-    assert "course_utils package changed" in execute.stale_reasons(nb)[1]
+    assert stale_reasons(nb) == ["its code cells changed since its outputs were saved"]
 
 
 def test_no_save_runs_without_writing(tmp_path):
@@ -94,16 +133,16 @@ def test_no_save_runs_without_writing(tmp_path):
     assert execute.main([str(path)]) == 0
     saved = nbformat.read(path, as_version=4)
     assert saved.cells[0].outputs[0].text == "42\n"
-    assert execute.stale_reasons(saved) == []
+    assert stale_reasons(saved) == []
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_committed_outputs_come_from_the_current_code(path):
-    reasons = execute.stale_reasons(nbformat.read(path, as_version=4))
+    reasons = stale_reasons(load(path))
     rel = path.relative_to(REPO).as_posix()
     command = (
-        "python -m course_utils.execute notebooks/*.ipynb"
-        if any(r.startswith("the course_utils package") for r in reasons)
-        else f"python -m course_utils.execute {rel}"
+        f"{RUN} notebooks/*.ipynb"
+        if any("course_utils changed" in r for r in reasons)
+        else f"{RUN} {rel}"
     )
     assert not reasons, f"{rel}: {'; '.join(reasons)}. Re-execute it: `{command}`"

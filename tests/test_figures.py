@@ -1,7 +1,7 @@
 """The figures in assets/: present, fresh, true to the code, and shown right.
 
 Nothing here renders a figure (CI needs no drawing tools): freshness is
-checked against the manifest that ``python -m assets.build`` writes.
+checked against the manifest that ``python -m course_tools.figures`` writes.
 """
 
 from __future__ import annotations
@@ -15,15 +15,16 @@ import pytest
 import torch
 from PIL import Image
 
-from assets import drawings
-from assets.build import MANIFEST, sha256, source_hashes
+from course_tools.chapters import figures
+from course_tools.figures import MANIFEST, drawings, sha256, source_hashes
 from course_utils.figures import DISPLAY_WIDTH, figure_alt, figure_path, show_figure
-from tests.conftest import NOTEBOOKS, REPO
+from tests.helpers import NOTEBOOKS, REPO, chapter_number
 
-REBUILD = "run `python -m assets.build` and commit assets/"
+drawings = drawings()
+
+REBUILD = "run `python -m course_tools.figures` and commit assets/"
 ASSETS = REPO / "assets"
 NAMES = [f.name for f in drawings.FIGURES]
-SHOW = re.compile(r"""show_figure\(\s*["']([^"']+)["']\s*\)""")
 
 
 @pytest.fixture(scope="module")
@@ -79,14 +80,30 @@ def test_the_facts_drawn_are_what_torch_computes_now(manifest, name):
 def test_figures_show_the_chapters_numbers(manifest):
     facts = {name: entry["facts"] for name, entry in manifest["figures"].items()}
     assert facts["01_training_step"]["steps"] == [
-        "1. forward", "2. loss", "3. zero_grad", "4. backward", "5. step"]
+        "1. forward",
+        "2. loss",
+        "3. zero_grad",
+        "4. backward",
+        "5. step",
+    ]
     assert facts["01_net_shapes"]["shapes"] == [
-        "1x32x32", "6x30x30", "6x15x15", "16x13x13", "16x6x6", "576", "120", "84", "10"]
-    assert facts["02_mlp"] == {"sizes": [784, 512, 512, 10],
-                               "params": [401_920, 262_656, 5_130], "total": 669_706}
+        "1x32x32",
+        "6x30x30",
+        "6x15x15",
+        "16x13x13",
+        "16x6x6",
+        "576",
+        "120",
+        "84",
+        "10",
+    ]
+    assert facts["02_mlp"] == {
+        "sizes": [784, 512, 512, 10],
+        "params": [401_920, 262_656, 5_130],
+        "total": 669_706,
+    }
     assert facts["05_module_list"]["module_list"]["numbers"] == 40
-    assert facts["05_module_list"]["python_list"] == {"tensors": 0, "numbers": 0,
-                                                      "state_dict": []}
+    assert facts["05_module_list"]["python_list"] == {"tensors": 0, "numbers": 0, "state_dict": []}
     z = facts["06_autograd_z"]
     assert (z["w"], z["y"], z["z"], z["grad_w"], z["grad_y"]) == (2, 4, 65, 40, 10)
     assert z["leaf"] == {"w": True, "y": False, "z": False}
@@ -114,8 +131,12 @@ def test_graph_figure_names_exist_in_the_real_graph(manifest):
     shown = drawings.graph_node_names(manifest["figures"]["04_autograd_graph"]["facts"])
     assert shown <= _all_grad_fn_names(loss)
     assert {"MseLossBackward0", "AccumulateGrad", "ConvolutionBackward0"} <= shown
-    leaves = [s for item in manifest["figures"]["04_autograd_graph"]["facts"]["chain"]
-              for s in item["sides"] if "AccumulateGrad" in s]
+    leaves = [
+        s
+        for item in manifest["figures"]["04_autograd_graph"]["facts"]["chain"]
+        for s in item["sides"]
+        if "AccumulateGrad" in s
+    ]
     assert len(leaves) == len(list(net.parameters())) == 10
 
 
@@ -144,37 +165,53 @@ def test_unknown_figure_names_the_known_ones():
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
-def test_figures_a_chapter_shows_exist_and_are_marked_up(manifest, path):
+def test_figures_a_chapter_shows_exist_and_their_saved_output_is_the_png(manifest, path):
+    """(Their metadata, alt text included, is the normaliser's: test_notebook_hygiene.)"""
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
         local = r"""(?:^|[\s("'])(?:\.\./)?assets/([\w.-]+\.(?:png|svg))"""  # not a URL
         for ref in re.findall(local, cell.source, flags=re.M):
             assert (ASSETS / ref).is_file(), f"{path.name} cell {cell.get('id')}: no {ref}"
-        if cell.cell_type != "code":
-            continue
-        for name in SHOW.findall(cell.source):
-            where = f"{path.name} cell {cell.get('id')}"
-            assert name in manifest["figures"], f"{where}: no figure {name!r} in assets/"
-            assert (ASSETS / manifest["figures"][name]["file"]).is_file(), f"{where}: no PNG"
-            alt = manifest["figures"][name]["alt"]
-            meta = cell.metadata
-            assert meta.get("mystnb", {}).get("image", {}).get("alt") == alt, (
-                f"{where}: cell metadata mystnb.image.alt must be the figure's alt text"
-            )
-            assert "remove-input" in meta.get("tags", []), f"{where}: tag remove-input"
-            assert meta.get("jupyter", {}).get("source_hidden"), f"{where}: not collapsed"
-            images = [o for o in cell.get("outputs", []) if "image/png" in o.get("data", {})]
-            assert len(images) == 1, f"{where}: the saved output must be the figure"
-            assert images[0]["data"]["text/plain"] == alt, f"{where}: stale alt text"
-            saved = base64.b64decode(images[0]["data"]["image/png"])
-            assert saved == (ASSETS / manifest["figures"][name]["file"]).read_bytes(), (
-                f"{where}: the saved picture is an older rendering; re-execute the chapter"
-            )
+    for fig in figures(nb, chapter_number(path)):
+        where = f"{path.name} cell {fig.cell.get('id')}"
+        assert fig.name in manifest["figures"], f"{where}: no figure {fig.name!r} in assets/"
+        entry = manifest["figures"][fig.name]
+        assert (ASSETS / entry["file"]).is_file(), f"{where}: no PNG"
+        images = [o for o in fig.cell.get("outputs", []) if "image/png" in o.get("data", {})]
+        assert len(images) == 1, f"{where}: the saved output must be the figure"
+        assert images[0]["data"]["text/plain"] == entry["alt"], f"{where}: stale alt text"
+        saved = base64.b64decode(images[0]["data"]["image/png"])
+        assert saved == (ASSETS / entry["file"]).read_bytes(), (
+            f"{where}: the saved picture is an older rendering; re-execute the chapter"
+        )
 
 
-def test_assets_ship_inside_the_installed_package():
-    tomllib = pytest.importorskip("tomllib")
-    setuptools = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"]
-    assert "course_utils.assets" in setuptools["packages"]
-    assert setuptools["package-dir"]["course_utils.assets"] == "assets"
-    assert {"*.png", "manifest.json"} <= set(setuptools["package-data"]["course_utils.assets"])
+def test_the_wheel_carries_the_figures_under_the_learner_package_only(tmp_path):
+    """What `pip install git+...` (Colab) installs: course_utils with its figures, and
+    no second import name for them."""
+    import subprocess
+    import sys
+    import zipfile
+
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    [wheel] = tmp_path.glob("*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    shipped = {n.split("/", 1)[0] for n in names if not n.split("/", 1)[0].endswith("-info")}
+    assert shipped == {"course_utils", "course_tools"}, shipped
+    figures_ = {n.removeprefix("course_utils/_figures/") for n in names if "_figures/" in n}
+    assert figures_ == {"manifest.json", *(f"{n}.png" for n in NAMES)}

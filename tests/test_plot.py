@@ -2,29 +2,29 @@ import pytest
 import torch
 from matplotlib.figure import Figure
 
-from course_utils import FASHION_CLASSES, plot_confusion_matrix, plot_fit, plot_history, show_images
+from course_utils import FASHION_CLASSES, plot_confusion_matrix, plot_fit, plot_history, plot_images
 
 
 def labels(fig):
     return [(ax.get_xlabel(), ax.get_ylabel()) for ax in fig.axes if ax.get_xlabel()]
 
 
-def test_show_images_draws_one_titled_panel_per_image():
-    fig = show_images(torch.rand(10, 1, 28, 28), titles=[str(i) for i in range(10)], ncols=4)
+def test_plot_images_draws_one_titled_panel_per_image():
+    fig = plot_images(torch.rand(10, 1, 28, 28), titles=[str(i) for i in range(10)], ncols=4)
     assert isinstance(fig, Figure)
     titled = [ax for ax in fig.axes if ax.get_title()]
     assert [ax.get_title() for ax in titled] == [str(i) for i in range(10)]
 
 
 @pytest.mark.parametrize("shape", [(3, 3, 28, 28), (28, 28), (2, 1, 1, 28, 28)])
-def test_show_images_rejects_other_shapes(shape):
+def test_plot_images_rejects_other_shapes(shape):
     with pytest.raises(ValueError, match=r"\[N, H, W\] or \[N, 1, H, W\]"):
-        show_images(torch.rand(*shape))
+        plot_images(torch.rand(*shape))
 
 
-def test_show_images_needs_one_title_per_image():
+def test_plot_images_needs_one_title_per_image():
     with pytest.raises(ValueError, match="3 images but 2 titles"):
-        show_images(torch.rand(3, 28, 28), titles=["a", "b"])
+        plot_images(torch.rand(3, 28, 28), titles=["a", "b"])
 
 
 def test_plot_history_labels_loss_and_accuracy():
@@ -65,10 +65,10 @@ def test_confusion_matrix_must_be_square_in_the_classes():
         plot_confusion_matrix(torch.eye(3), FASHION_CLASSES)
 
 
-def test_show_images_needs_one_title_colour_per_image():
+def test_plot_images_needs_one_title_colour_per_image():
     titles = ["a", "b", "c"]
-    show_images(torch.rand(3, 28, 28), titles=titles, title_colors=["g", "r", "g"])
+    plot_images(torch.rand(3, 28, 28), titles=titles, title_colors=["g", "r", "g"])
     with pytest.raises(ValueError, match="3 images but 2 title_colors"):
-        show_images(torch.rand(3, 28, 28), titles=titles, title_colors=["g", "r"])
+        plot_images(torch.rand(3, 28, 28), titles=titles, title_colors=["g", "r"])
     with pytest.raises(ValueError, match="pass titles too"):
-        show_images(torch.rand(3, 28, 28), title_colors=["g", "r", "g"])
+        plot_images(torch.rand(3, 28, 28), title_colors=["g", "r", "g"])

@@ -10,15 +10,13 @@ from torch.utils.data import DataLoader, TensorDataset
 
 from course_utils import (
     InMemoryLoader,
-    accuracy,
     count_params,
     evaluate,
     fit,
-    predict,
     seed_everything,
-    train_epoch,
+    train_one_epoch,
 )
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 CPU = torch.device("cpu")
 
@@ -29,16 +27,6 @@ def blobs(n=400):
     y = torch.arange(n) % 2
     X = torch.randn(n, 2, generator=g) + 4 * y.unsqueeze(1).float()
     return X, y
-
-
-def test_accuracy_is_a_fraction():
-    logits = torch.tensor([[2.0, 0.0], [0.0, 1.0], [3.0, 1.0], [0.0, 5.0]])
-    assert accuracy(logits, torch.tensor([0, 1, 1, 1])) == 0.75
-
-
-def test_accuracy_rejects_mismatched_shapes():
-    with pytest.raises(ValueError, match=r"logits \[N, C\] and labels \[N\]"):
-        accuracy(torch.zeros(4, 2), torch.zeros(3, dtype=torch.long))
 
 
 def test_count_params_can_skip_frozen_parameters():
@@ -82,24 +70,15 @@ def test_evaluate_changes_nothing_and_leaves_eval_mode():
     assert 0.0 <= acc <= 1.0 and loss > 0
 
 
-def test_predict_returns_labels_in_loader_order():
-    X, y = blobs(50)
-    model = nn.Linear(2, 2)
-    preds, targets = predict(model, InMemoryLoader(X, y, 16), torch.device("cpu"))
-    assert torch.equal(targets, y)
-    assert torch.equal(preds, model(X).argmax(1))
-
-
 @pytest.mark.parametrize(
     "run",
     [
-        lambda m, loader: train_epoch(
+        lambda m, loader: train_one_epoch(
             m, loader, nn.CrossEntropyLoss(), torch.optim.SGD(m.parameters(), lr=0.1), CPU
         ),
         lambda m, loader: evaluate(m, loader, nn.CrossEntropyLoss(), CPU),
-        lambda m, loader: predict(m, loader, CPU),
     ],
-    ids=["train_epoch", "evaluate", "predict"],
+    ids=["train_one_epoch", "evaluate"],
 )
 def test_an_empty_loader_gives_a_clear_error_not_a_division_by_zero(run):
     empty = InMemoryLoader(torch.zeros(0, 2), torch.zeros(0, dtype=torch.long), batch_size=4)
@@ -124,7 +103,9 @@ def test_the_loop_gives_the_same_results_on_a_dataloader_and_in_memory_batches()
     ]:
         torch.manual_seed(0)
         m = nn.Linear(2, 2)
-        trained[name] = train_epoch(m, loader, loss_fn, torch.optim.SGD(m.parameters(), 0.1), CPU)
+        trained[name] = train_one_epoch(
+            m, loader, loss_fn, torch.optim.SGD(m.parameters(), 0.1), CPU
+        )
     assert trained["dataloader"] == pytest.approx(trained["in_memory"])
 
 
@@ -143,7 +124,7 @@ def _body(source: str, name: str) -> str:
 
 
 @pytest.mark.parametrize(
-    ("ours", "taught"), [(train_epoch, "train_one_epoch"), (evaluate, "evaluate")]
+    ("ours", "taught"), [(train_one_epoch, "train_one_epoch"), (evaluate, "evaluate")]
 )
 def test_course_utils_loop_is_the_one_chapter_02_teaches(ours, taught):
     nb = nbformat.read(REPO / "notebooks" / "02_fashion_mnist_mlp.ipynb", as_version=4)

@@ -18,7 +18,7 @@ for seed in ${CI_SEEDS:-12345}; do
             exit 1
         fi
         echo "--- $nb with COURSE_SEED=$seed (its own seed: ${own:-none found})"
-        if ! COURSE_SEED=$seed python -m course_utils.execute --no-save --timeout 900 "$nb"; then
+        if ! COURSE_SEED=$seed python -m course_tools.execute --no-save --timeout 900 "$nb"; then
             failed+=("$nb with COURSE_SEED=$seed")
         fi
     done
@@ -26,7 +26,7 @@ done
 if [ ${#failed[@]} -gt 0 ]; then
     printf 'FAILED: %s\n' "${failed[@]}" >&2
     echo "(the traceback above names the failing cell; re-run one with" >&2
-    echo " COURSE_SEED=<seed> python -m course_utils.execute --no-save notebooks/NN_name.ipynb)" >&2
+    echo " COURSE_SEED=<seed> python -m course_tools.execute --no-save notebooks/NN_name.ipynb)" >&2
     exit 1
 fi
 echo "every chapter ran with seed(s) ${CI_SEEDS:-12345} in $((SECONDS - start)) s"

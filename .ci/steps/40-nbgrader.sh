@@ -2,7 +2,7 @@
 # The instructor's nbgrader round trip (issue 14): install the `instructor` extra
 # (nbgrader) into the CI environment .venv, then, for every chapter, release it
 # with `nbgrader generate_assignment` in a throwaway course, compare with the
-# hand-out of `python -m course_utils.student`, and autograde three submissions
+# hand-out of `python -m course_tools.handout`, and autograde three submissions
 # (untouched, solved, one wrong answer), checking the gradebook's scores
 # (tests/nbgrader/test_roundtrip.py). Autograding runs each chapter three times,
 # training included, two chapters at a time. Run from anywhere with .venv made by

@@ -4,7 +4,7 @@ For each chapter, in a throwaway nbgrader course of its own (a temporary folder)
 
 1. ``nbgrader generate_assignment`` releases the chapter; the released notebook
    must equal, cell by cell, what the course's own hand-out command
-   (``python -m course_utils.student``) writes: same cells, same ids, same
+   (``python -m course_tools.handout``) writes: same cells, same ids, same
    sources (the course's ``nbgrader_config.py`` gives nbgrader the course's stub,
    see the README), no solution line left;
 2. three submissions are autograded (``nbgrader autograde``): the released
@@ -14,7 +14,7 @@ For each chapter, in a throwaway nbgrader course of its own (a temporary folder)
    Scores are read from nbgrader's gradebook, per graded cell.
 
 Each exercise is one solution cell followed by exactly ONE graded check cell
-(tests/test_notebook_hygiene.py enforces it), so a wrong answer that fails the
+(``course_tools.chapters.exercises`` reads them so), so a wrong answer that fails the
 exercise's checks loses all of that exercise's points and nothing else.
 
 Autograding runs each chapter three times, training included: several minutes.
@@ -37,8 +37,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from course_utils.student import BEGIN, END, STUB, make_handouts
-from tests.conftest import NOTEBOOKS, REPO, solution_lines, tags
+from course_tools.chapters import BEGIN, END, exercises
+from course_tools.handout import STUB, make_handouts
+from tests.helpers import NOTEBOOKS, REPO, chapter_number, solution_lines
 from tests.wrong_answers import wrong_answers
 
 if os.environ.get("COURSE_NBGRADER") != "1":
@@ -52,7 +53,7 @@ STUDENTS = ("untouched", "solution", "wrong")
 # The course's nbgrader_config.py, exactly as the README gives it (checked below):
 # the hand-out's stub, and more than nbgrader's 30 s per cell for training.
 CONFIG = """\
-from course_utils.student import STUB
+from course_tools.handout import STUB
 
 c = get_config()
 c.CourseDirectory.course_id = "pytorch-course"
@@ -65,25 +66,9 @@ def grade_id(cell) -> str | None:
     return cell.metadata.get("nbgrader", {}).get("grade_id")
 
 
-def exercises(nb) -> dict[str, list[str]]:
-    """grade_id of each solution cell -> grade_ids of the graded cells up to the next one."""
-    found: dict[str, list[str]] = {}
-    current = None
-    for cell in nb.cells:
-        meta = cell.metadata.get("nbgrader", {})
-        if meta.get("solution"):
-            current = found.setdefault(meta["grade_id"], [])
-        elif meta.get("grade"):
-            assert current is not None, f"graded cell {meta['grade_id']} before any exercise"
-            current.append(meta["grade_id"])
-    return found
-
-
 def answer(source: str) -> str:
     """A solution cell as a learner who solved it would leave it: without the markers."""
-    return "\n".join(
-        line for line in source.splitlines() if BEGIN not in line and END not in line
-    )
+    return "\n".join(line for line in source.splitlines() if BEGIN not in line and END not in line)
 
 
 def nbgrader(course: Path, *args: str) -> None:
@@ -126,7 +111,7 @@ def test_readme_gives_the_tested_config():
 def test_nbgrader_round_trip(path, tmp_path, monkeypatch):
     for key, value in kernel_env().items():
         monkeypatch.setenv(key, value)
-    chapter = path.name[:2]
+    chapter = chapter_number(path)
     assignment = f"ch{chapter}"
     source_nb = nbformat.read(path, as_version=4)
     course = tmp_path / "course"
@@ -149,19 +134,16 @@ def test_nbgrader_round_trip(path, tmp_path, monkeypatch):
         )
         if theirs.cell_type == "code":
             assert not theirs.outputs, f"{where}: released with outputs"
-    for cell in source_nb.cells:
-        if "solution" in tags(cell):
-            stub_cell = next(c for c in released.cells if grade_id(c) == grade_id(cell))
-            left = {line.strip() for line in stub_cell.source.splitlines()}
-            leaked = solution_lines(cell.source) & left
-            assert not leaked, f"{path.name} {grade_id(cell)}: solution lines released: {leaked}"
-            assert STUB in stub_cell.source, f"{path.name} {grade_id(cell)}: no stub"
+    found = exercises(source_nb, chapter)
+    for ex in found:
+        stub_cell = next(c for c in released.cells if grade_id(c) == ex.solution_id)
+        left = {line.strip() for line in stub_cell.source.splitlines()}
+        leaked = solution_lines(ex.solution.source) & left
+        assert not leaked, f"{path.name} {ex.name}: solution lines released: {leaked}"
+        assert STUB in stub_cell.source, f"{path.name} {ex.name}: no stub"
 
     # 2. Three submissions, autograded.
-    graded = exercises(source_nb)
-    assert graded and all(len(checks) == 1 for checks in graded.values()), (
-        f"{path.name}: each exercise needs exactly one graded check cell: {graded}"
-    )
+    graded = {ex.solution_id: [ex.check_id] for ex in found}
     answers = wrong_answers(chapter)
     broken = list(graded)[(int(chapter) - 1) % len(graded)]  # a different exercise per chapter
     assert answers.get(broken), f"tests/wrong_answers/ch{chapter}.py: no wrong answer for {broken}"
@@ -169,7 +151,7 @@ def test_nbgrader_round_trip(path, tmp_path, monkeypatch):
 
     solved = nbformat.from_dict(released)
     wrong = nbformat.from_dict(released)
-    solutions = {grade_id(c): c.source for c in source_nb.cells if "solution" in tags(c)}
+    solutions = {ex.solution_id: ex.solution.source for ex in found}
     for nb in (solved, wrong):
         for cell in nb.cells:
             if grade_id(cell) in solutions:

@@ -6,7 +6,7 @@ its GitHub slug (OWNER/REPO), and the tests check that they all agree. After
 forking the course, point every badge and install at the fork, from the
 repository's root::
 
-    python -m course_utils.colab OWNER/REPO
+    python -m course_tools.colab OWNER/REPO
 
 This rewrites the chapters in ``notebooks/`` only, never the installed
 package, so it works the same with an editable or a regular install.
@@ -21,6 +21,8 @@ from pathlib import Path
 
 import nbformat
 
+from course_tools.chapters import chapter_paths
+
 BRANCH = "main"
 BADGE_IMAGE = "https://colab.research.google.com/assets/colab-badge.svg"
 
@@ -33,16 +35,6 @@ _SLUG_IN_COLAB_URL = re.compile(
 _SLUG_IN_GIT_URL = re.compile(r"(?<=github\.com/)[\w.-]+/[\w.-]+?(?=\.git)")
 
 
-def chapters(repo_root: Path) -> list[Path]:
-    """The chapter notebooks of the repository at ``repo_root``."""
-    found = sorted((repo_root / "notebooks").glob("[0-9][0-9]_*.ipynb"))
-    if not found:
-        raise ValueError(
-            f"{repo_root} has no notebooks/NN_*.ipynb: run this from the course's root"
-        )
-    return found
-
-
 def slugs_in(text: str) -> list[str]:
     """Every repository slug in the Colab URLs and pip git URLs of ``text``."""
     return _SLUG_IN_COLAB_URL.findall(text) + _SLUG_IN_GIT_URL.findall(text)
@@ -51,7 +43,7 @@ def slugs_in(text: str) -> list[str]:
 def repo_slug(repo_root: Path) -> str:
     """The slug the chapters' badges and installs name (they must all agree)."""
     found: dict[str, list[str]] = {}
-    for path in chapters(repo_root):
+    for path in chapter_paths(repo_root):
         for cell in nbformat.read(path, as_version=4).cells[:2]:
             for slug in slugs_in(cell.source):
                 found.setdefault(slug, []).append(path.name)
@@ -59,7 +51,7 @@ def repo_slug(repo_root: Path) -> str:
         detail = "; ".join(f"{slug} in {sorted(set(names))}" for slug, names in found.items())
         raise ValueError(
             f"the chapters should name one repository, found {len(found)}: {detail or 'none'}. "
-            "Run `python -m course_utils.colab OWNER/REPO` to make them agree."
+            "Run `python -m course_tools.colab OWNER/REPO` to make them agree."
         )
     return next(iter(found))
 
@@ -83,7 +75,7 @@ def rewrite_slug(repo_root: Path, slug: str) -> list[Path]:
     if not _SLUG.match(slug):
         raise ValueError(f"{slug!r} is not a GitHub repository slug like 'owner/repo'")
     changed = []
-    for path in chapters(repo_root):
+    for path in chapter_paths(repo_root):
         nb = nbformat.read(path, as_version=4)
         before = [cell.source for cell in nb.cells]
         for cell in nb.cells[:2]:  # the title cell and the setup cell

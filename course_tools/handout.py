@@ -1,6 +1,6 @@
 """Write student versions of the chapters: exercise solutions become stubs.
 
-    python -m course_utils.student notebooks/ --out handout/
+    python -m course_tools.handout notebooks/ --out handout/
 
 Code between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` (nbgrader's
 markers) is replaced by a stub that raises ``NotImplementedError`` with a
@@ -17,8 +17,8 @@ from pathlib import Path
 
 import nbformat
 
-BEGIN = "### BEGIN SOLUTION"
-END = "### END SOLUTION"
+from course_tools.chapters import BEGIN, END
+
 STUB = 'raise NotImplementedError("Exercise: write your code here, then run the check below.")'
 
 

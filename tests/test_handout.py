@@ -1,4 +1,5 @@
-"""The student versions: no solution left, every output cleared, bad inputs refused.
+"""The hand-outs (`python -m course_tools.handout`): no solution left, every output
+cleared, bad inputs refused.
 (That each exercise check fails on the stub is tested in test_chapters.py.)"""
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from course_utils.student import BEGIN, END, HandoutError, main, make_handouts, strip_solutions
-from tests.conftest import NOTEBOOKS, solution_lines
+from course_tools.handout import BEGIN, END, HandoutError, main, make_handouts, strip_solutions
+from tests.helpers import NOTEBOOKS, solution_lines
 
 IDS = [p.name for p in NOTEBOOKS]
 

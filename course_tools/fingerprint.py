@@ -1,0 +1,92 @@
+"""What produced a chapter's saved outputs: the code a chapter runs, nothing else.
+
+A chapter's outputs depend on its code cells, on the learner package
+``course_utils`` it imports, and on the figure PNGs (and alt texts) its figure
+cells show. :func:`fingerprint` hashes exactly those; ``python -m
+course_tools.execute`` stores it in the notebook's metadata and the tests
+compare it with the current sources. Editing a tool, a test or the prose
+leaves a chapter fresh; editing any of those three makes it stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import nbformat
+
+from course_tools.chapters import REPO, figures
+
+KEY = "course_fingerprint"
+LEARNER_PACKAGE = REPO / "course_utils"
+ASSETS = REPO / "assets"
+RUN = "python -m course_tools.execute"
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _text(path: Path) -> bytes:
+    return path.read_bytes().replace(b"\r\n", b"\n")  # a Windows checkout hashes the same
+
+
+def code_digest(nb: nbformat.NotebookNode) -> str:
+    """sha256 of the code cells' sources in order (not outputs, metadata or markdown)."""
+    sources = [c.source.replace("\r\n", "\n") for c in nb.cells if c.cell_type == "code"]
+    return _sha(json.dumps(sources).encode())
+
+
+def package_digest(package: Path = LEARNER_PACKAGE) -> str:
+    """sha256 of the learner package's Python sources, by their path inside it."""
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        if "__pycache__" in path.parts:
+            continue
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(_text(path) + b"\0")
+    return digest.hexdigest()
+
+
+def figures_digest(nb: nbformat.NotebookNode, assets: Path = ASSETS) -> str:
+    """sha256 of the PNG and alt text of every figure ``nb`` shows."""
+    manifest = json.loads((assets / "manifest.json").read_text(encoding="utf-8"))["figures"]
+    digest = hashlib.sha256()
+    for name in sorted({fig.name for fig in figures(nb)}):
+        entry = manifest.get(name, {})
+        png = assets / entry.get("file", f"{name}.png")
+        digest.update(name.encode() + b"\0" + entry.get("alt", "").encode() + b"\0")
+        digest.update(png.read_bytes() if png.is_file() else b"missing")
+    return digest.hexdigest()
+
+
+def fingerprint(
+    nb: nbformat.NotebookNode, package: Path = LEARNER_PACKAGE, assets: Path = ASSETS
+) -> dict[str, str]:
+    """The three digests of what ``nb`` runs."""
+    return {
+        "code_sha256": code_digest(nb),
+        "course_utils_sha256": package_digest(package),
+        "figures_sha256": figures_digest(nb, assets),
+    }
+
+
+def stale_reasons(
+    nb: nbformat.NotebookNode, package: Path = LEARNER_PACKAGE, assets: Path = ASSETS
+) -> list[str]:
+    """Why ``nb``'s saved outputs may not come from what it runs now (empty if fresh)."""
+    recorded = nb.metadata.get(KEY)
+    if not isinstance(recorded, dict):
+        return [f"it has no fingerprint: it was not saved by `{RUN}`"]
+    current = fingerprint(nb, package, assets)
+    what = {
+        "code_sha256": "its code cells changed",
+        "course_utils_sha256": "the learner package course_utils changed",
+        "figures_sha256": "a figure it shows changed",
+    }
+    return [
+        f"{why} since its outputs were saved"
+        for key, why in what.items()
+        if recorded.get(key) != current[key]
+    ]

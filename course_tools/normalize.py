@@ -1,0 +1,137 @@
+"""Write every piece of cell metadata that follows from a chapter's tags.
+
+An author tags cells ``solution``, ``check``, ``figure`` (and ``train``);
+this fills in the rest, the same way every time:
+
+- a ``solution`` cell: collapsed (``jupyter.source_hidden``), the site's
+  ``hide-input`` toggle, and nbgrader's "autograded answer" block;
+- its ``check`` cell: nbgrader's "autograded test" block, one point;
+- a ``figure`` cell: collapsed (also in Colab, ``cellView: form``), the site's
+  ``remove-input``, and its alt text from ``assets/manifest.json``;
+- every cell: an id (``chNN-123``), kept once given.
+
+Metadata that no tag calls for any more (a solution turned into plain code)
+is removed. ``python -m course_tools.execute`` runs this before it runs a
+chapter; ``python -m course_tools.normalize notebooks/*.ipynb`` runs it alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import sys
+from pathlib import Path
+
+import nbformat
+
+from course_tools.chapters import REPO, chapter_number, exercises, figures
+
+MANIFEST = REPO / "assets" / "manifest.json"
+DERIVED_TAGS = {"hide-input", "remove-input"}
+NBGRADER_SCHEMA = 3
+
+
+def _nbgrader(grade_id: str, *, solution: bool) -> dict:
+    return {
+        "grade": not solution,
+        "grade_id": grade_id,
+        "locked": not solution,
+        **({} if solution else {"points": 1}),
+        "schema_version": NBGRADER_SCHEMA,
+        "solution": solution,
+        "task": False,
+    }
+
+
+def _alt_texts(manifest: Path = MANIFEST) -> dict[str, str]:
+    figures_ = json.loads(manifest.read_text(encoding="utf-8"))["figures"]
+    return {name: entry["alt"] for name, entry in figures_.items()}
+
+
+def _clear_derived(cell) -> None:
+    meta = cell.metadata
+    meta.pop("nbgrader", None)
+    meta.pop("cellView", None)
+    meta.get("jupyter", {}).pop("source_hidden", None)
+    if not meta.get("jupyter", True):
+        meta.pop("jupyter")
+    meta.get("mystnb", {}).pop("image", None)
+    if not meta.get("mystnb", True):
+        meta.pop("mystnb")
+    if "tags" in meta:
+        meta["tags"] = [t for t in meta["tags"] if t not in DERIVED_TAGS]
+        if not meta["tags"]:
+            meta.pop("tags")
+
+
+def _add_tag(cell, tag: str) -> None:
+    cell.metadata.setdefault("tags", []).append(tag)
+
+
+def _assign_ids(nb, chapter: str) -> None:
+    used = {cell.get("id") for cell in nb.cells if cell.get("id")}
+    counter = 0
+    for cell in nb.cells:
+        if cell.get("id"):
+            continue
+        while (new := f"ch{chapter}-{counter:03d}") in used:
+            counter += 1
+        cell["id"] = new
+        used.add(new)
+
+
+def normalize(
+    nb: nbformat.NotebookNode, chapter: str, alt: dict[str, str] | None = None
+) -> nbformat.NotebookNode:
+    """A copy of ``nb`` with all derived metadata written from its tags."""
+    nb = copy.deepcopy(nb)
+    nb.nbformat, nb.nbformat_minor = 4, max(nb.get("nbformat_minor", 5), 5)  # cell ids
+    alt = _alt_texts() if alt is None else alt
+    for cell in nb.cells:
+        _clear_derived(cell)
+    _assign_ids(nb, chapter)
+    for ex in exercises(nb, chapter):
+        ex.solution.metadata["jupyter"] = {
+            **ex.solution.metadata.get("jupyter", {}),
+            "source_hidden": True,
+        }
+        ex.solution.metadata["nbgrader"] = _nbgrader(ex.solution_id, solution=True)
+        _add_tag(ex.solution, "hide-input")
+        ex.check.metadata["nbgrader"] = _nbgrader(ex.check_id, solution=False)
+    for fig in figures(nb, chapter):
+        if fig.name not in alt:
+            raise ValueError(f"chapter {chapter}: no figure {fig.name!r} in {MANIFEST.name}")
+        meta = fig.cell.metadata
+        meta["cellView"] = "form"
+        meta["jupyter"] = {**meta.get("jupyter", {}), "source_hidden": True}
+        meta["mystnb"] = {**meta.get("mystnb", {}), "image": {"alt": alt[fig.name]}}
+        _add_tag(fig.cell, "remove-input")
+    for cell in nb.cells:  # a stable key order, so a no-op leaves the file unchanged
+        cell.metadata = nbformat.from_dict(dict(sorted(cell.metadata.items())))
+        if "tags" in cell.metadata:
+            cell.metadata["tags"] = list(dict.fromkeys(cell.metadata["tags"]))
+    return nb
+
+
+def normalize_file(path: Path) -> bool:
+    """Normalise the chapter at ``path`` in place; True if anything changed."""
+    nb = nbformat.read(path, as_version=4)
+    new = normalize(nb, chapter_number(path))
+    if new == nb:
+        return False
+    nbformat.write(new, path)
+    return True
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("notebooks", nargs="+", type=Path)
+    args = parser.parse_args(argv)
+    for path in args.notebooks:
+        print(f"{path}: {'normalised' if normalize_file(path) else 'unchanged'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
