@@ -1,9 +1,14 @@
-"""Self-check helpers: each raises an AssertionError that says what went
-wrong and what was expected, and returns the checked value on success."""
+"""Self-check helpers for the notebooks.
+
+The rule: every ``check_*`` helper rejects a wrong answer with an
+``AssertionError`` that says what went wrong and what was expected, also
+when the answer has the wrong type (a list where a tensor belongs, say).
+On success each returns the checked value.
+"""
 
 from __future__ import annotations
 
-import math
+import numbers
 from collections.abc import Sequence
 from typing import Any
 
@@ -14,15 +19,84 @@ from torch import nn
 from course_utils.train import count_params
 
 
+def _type_name(value: Any) -> str:
+    if isinstance(value, torch.Tensor):
+        return f"a {value.dtype} tensor of shape {list(value.shape)}"
+    return "None" if value is None else type(value).__name__
+
+
+def _is_real(value: Any) -> bool:
+    """A real number (not a bool) or a tensor of real numbers."""
+    if isinstance(value, torch.Tensor):
+        return value.dtype != torch.bool and not value.is_complex()
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def _pair(a: float, b: float) -> tuple[str, str]:
+    """Format two numbers with just enough significant digits to tell them apart."""
+    for digits in (6, 10, 17):
+        sa, sb = f"{a:.{digits}g}", f"{b:.{digits}g}"
+        if sa != sb or a == b:
+            break
+    return sa, sb
+
+
 def check_shape(
     tensor: torch.Tensor, expected: Sequence[int], name: str = "tensor"
 ) -> torch.Tensor:
     """Check that ``tensor.shape`` equals ``expected``."""
     if not isinstance(tensor, torch.Tensor):
-        raise TypeError(f"{name} should be a torch.Tensor, got {type(tensor).__name__}")
+        raise AssertionError(f"{name} should be a torch.Tensor, got {_type_name(tensor)}.")
     if tuple(tensor.shape) != tuple(expected):
         raise AssertionError(f"{name} has shape {list(tensor.shape)}, expected {list(expected)}.")
     return tensor
+
+
+def _as_float64(value: Any, name: str, error: type[Exception] = AssertionError) -> torch.Tensor:
+    if not _is_real(value):
+        raise error(f"{name} should be a number or a tensor, got {_type_name(value)}.")
+    if isinstance(value, torch.Tensor):
+        return value.detach().to("cpu", torch.float64)
+    return torch.tensor(float(value), dtype=torch.float64)
+
+
+def _difference(diff: float, allowed: float, atol: float, rtol: float) -> str:
+    sd, sa = _pair(diff, allowed)
+    rule = f" = atol {atol:g} + rtol {rtol:g} x |expected|" if rtol else ""
+    return f"difference {sd}, allowed {sa}{rule}"
+
+
+def _index(flat: int, shape: torch.Size) -> list[int]:
+    return [int(i) for i in np.unravel_index(flat, tuple(shape))]
+
+
+def _close_message(a: torch.Tensor, e: torch.Tensor, atol: float, rtol: float, name: str) -> str:
+    """Say how ``a`` (float64) is not close to ``e``: NaN, or where it differs most."""
+    diff, allowed = (a - e).abs(), atol + rtol * e.abs()
+    nan = a.isnan()
+    if a.dim() == 0:
+        sa, se = _pair(a.item(), e.item())
+        if nan:
+            return f"{name} is NaN (not a number), expected {se}."
+        return (
+            f"{name} is {sa}, expected {se} "
+            f"({_difference(diff.item(), allowed.item(), atol, rtol)})."
+        )
+    if nan.any():
+        first = _index(int(nan.flatten().nonzero()[0]), a.shape)
+        return (
+            f"{name} has NaN (not a number) in {int(nan.sum()):,} of {a.numel():,} "
+            f"elements, the first at index {first}."
+        )
+    bad = ~((diff <= allowed) | (a == e))
+    flat = int(torch.where(bad, diff, -1.0).flatten().argmax())
+    sa, se = _pair(a.flatten()[flat].item(), e.flatten()[flat].item())
+    d, ok = diff.flatten()[flat].item(), allowed.flatten()[flat].item()
+    return (
+        f"{name} differs from the expected values in {int(bad.sum()):,} of {a.numel():,} "
+        f"elements. The largest difference is at index {_index(flat, a.shape)}: "
+        f"{sa}, expected {se} ({_difference(d, ok, atol, rtol)})."
+    )
 
 
 def check_close(
@@ -32,37 +106,32 @@ def check_close(
     rtol: float = 0.0,
     name: str = "value",
 ) -> float | torch.Tensor:
-    """Check that ``actual`` is within ``atol + rtol * |expected|`` of ``expected``.
+    """Check that ``|actual - expected| <= atol + rtol * |expected|``.
 
-    Works for numbers and for tensors of the same shape (compared
-    element by element).
+    Works for numbers and for tensors of the same shape (compared element
+    by element, in float64 on the CPU). A NaN is never close to anything.
     """
-    if isinstance(actual, torch.Tensor) or isinstance(expected, torch.Tensor):
-        a = torch.as_tensor(actual).detach().cpu().double()
-        e = torch.as_tensor(expected).detach().cpu().double()
-        if a.shape != e.shape:
-            raise AssertionError(f"{name} has shape {list(a.shape)}, expected {list(e.shape)}.")
-        if not torch.allclose(a, e, atol=atol, rtol=rtol):
-            worst = (a - e).abs().max().item()
-            raise AssertionError(
-                f"{name} differs from the expected values by up to {worst:.4g} "
-                f"(allowed: {atol:g} + {rtol:g} x |expected|)."
-            )
-        return actual
-    if not math.isclose(float(actual), float(expected), abs_tol=atol, rel_tol=rtol):
-        raise AssertionError(
-            f"{name} is {float(actual):.6g}, expected {float(expected):.6g} "
-            f"(allowed difference: {atol:g} + {rtol:g} x |expected|)."
-        )
+    a = _as_float64(actual, name)
+    e = _as_float64(expected, "expected", TypeError)  # the notebook's, not the learner's
+    if a.shape != e.shape:
+        raise AssertionError(f"{name} has shape {list(a.shape)}, expected {list(e.shape)}.")
+    try:
+        torch.testing.assert_close(a, e, atol=atol, rtol=rtol, equal_nan=False)
+    except AssertionError:
+        raise AssertionError(_close_message(a, e, atol, rtol, name)) from None
     return actual
 
 
-def check_at_least(value: float, minimum: float, name: str = "value", hint: str = "") -> float:
-    """Check that ``value >= minimum``."""
-    if not value >= minimum:
-        raise AssertionError(
-            f"{name} is {value:.4g}, expected at least {minimum:.4g}. {hint}".rstrip()
-        )
+def check_at_least(
+    value: float | torch.Tensor, minimum: float, name: str = "value", hint: str = ""
+) -> float | torch.Tensor:
+    """Check that ``value >= minimum``; ``value`` is a number or a one-element tensor."""
+    if not _is_real(value) or (isinstance(value, torch.Tensor) and value.numel() != 1):
+        raise AssertionError(f"{name} should be a number, got {_type_name(value)}.")
+    number = float(value)
+    if not number >= minimum:
+        shown, least = _pair(number, float(minimum))
+        raise AssertionError(f"{name} is {shown}, expected at least {least}. {hint}".rstrip())
     return value
 
 
@@ -113,7 +182,7 @@ def check_equal(actual: Any, expected: Any, name: str = "value") -> Any:
 def check_num_params(model: nn.Module, expected: int, name: str = "model") -> int:
     """Check the number of scalar parameters ``model`` registers."""
     if not isinstance(model, nn.Module):
-        raise TypeError(f"{name} should be an nn.Module, got {type(model).__name__}")
+        raise AssertionError(f"{name} should be an nn.Module, got {_type_name(model)}.")
     count = count_params(model)
     if count != expected:
         raise AssertionError(

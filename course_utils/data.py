@@ -1,14 +1,14 @@
 """Where the course's data lives, and how it is loaded.
 
 FashionMNIST comes two ways: as torchvision datasets (one PIL image at a
-time, the way most tutorials start) and as whole in-memory tensors read
-from the idx files with torchvision's own reader (fast enough to train on a
-laptop CPU). Missing, truncated or corrupt files get messages that say what
-to do.
+time, the way most tutorials start) and as whole in-memory tensors, the
+dataset's own ``.data`` and ``.targets`` (fast enough to train on a laptop
+CPU). Missing, truncated or corrupt files get messages that say what to do.
 """
 
 from __future__ import annotations
 
+import math
 import operator
 import os
 from collections.abc import Iterator
@@ -47,18 +47,20 @@ class ClassNames(tuple):
         return super().__getitem__(index)
 
 
-FASHION_CLASSES = ClassNames((
-    "T-shirt/top",
-    "Trouser",
-    "Pullover",
-    "Dress",
-    "Coat",
-    "Sandal",
-    "Shirt",
-    "Sneaker",
-    "Bag",
-    "Ankle boot",
-))
+FASHION_CLASSES = ClassNames(
+    (
+        "T-shirt/top",
+        "Trouser",
+        "Pullover",
+        "Dress",
+        "Coat",
+        "Sandal",
+        "Shirt",
+        "Sneaker",
+        "Bag",
+        "Ankle boot",
+    )
+)
 
 # file name -> (number of items, shape of one item)
 FASHION_FILES = {
@@ -150,26 +152,32 @@ def ensure_fashion_mnist(root: str | os.PathLike[str] | None = None, download: b
     return raw
 
 
-def _read_fashion_file(raw: Path, name: str) -> torch.Tensor:
-    """Read one idx file with torchvision's reader, checking what it holds."""
-    from torchvision.datasets.mnist import read_sn3_pascalvincent_tensor
+_FIX = "Delete it so the course downloads it again."
 
-    path = raw / name
-    fix = "Delete it so the course downloads it again."
-    try:
-        tensor = read_sn3_pascalvincent_tensor(str(path), strict=True)
-    except Exception as exc:  # torchvision asserts on a bad header or size
-        raise CorruptDataError(
-            f"{path} is not a readable idx file: it is truncated or corrupt "
-            f"({type(exc).__name__}{f': {exc}' if str(exc) else ''}). {fix}"
-        ) from exc
-    count, item_shape = FASHION_FILES[name]
-    if tensor.dtype != torch.uint8 or tuple(tensor.shape) != (count, *item_shape):
+
+def _idx_problem(path: Path) -> str | None:
+    """What is wrong with one of the ``FASHION_FILES``, judged by its header and size."""
+    count, item_shape = FASHION_FILES[path.name]
+    magic = bytes([0, 0, 0x08, 1 + len(item_shape)])  # uint8 data, 1 + len(item_shape) dims
+    size = 4 * (2 + len(item_shape)) + count * math.prod(item_shape)
+    with path.open("rb") as f:
+        head = f.read(4)
+    if not head:
+        return "it is empty"
+    if head != magic:
+        return f"it starts with bytes {head.hex()}, expected {magic.hex()}"
+    if path.stat().st_size != size:
+        return f"it has {path.stat().st_size:,} bytes, expected {size:,}"
+    return None
+
+
+def _check_layout(path: Path, tensor: torch.Tensor, dtype: torch.dtype) -> None:
+    count, item_shape = FASHION_FILES[path.name]
+    if tensor.dtype != dtype or tuple(tensor.shape) != (count, *item_shape):
         raise CorruptDataError(
             f"{path} holds {tensor.dtype} data of shape {tuple(tensor.shape)}, expected "
-            f"torch.uint8 of shape {(count, *item_shape)}. {fix}"
+            f"{dtype} of shape {(count, *item_shape)}. {_FIX}"
         )
-    return tensor
 
 
 def load_fashion_mnist_tensors(
@@ -185,16 +193,29 @@ def load_fashion_mnist_tensors(
         gives), and ``y`` of shape [N], int64 class indices; N is 60,000
         for ``train=True`` and 10,000 otherwise.
     """
+    from torchvision.datasets import FashionMNIST
+
     raw = ensure_fashion_mnist(root, download=download)
     prefix = "train" if train else "t10k"
-    images = _read_fashion_file(raw, f"{prefix}-images-idx3-ubyte")
-    labels = _read_fashion_file(raw, f"{prefix}-labels-idx1-ubyte")
-    if labels.max() >= len(FASHION_CLASSES):
-        raise CorruptDataError(
-            f"{raw} has labels above 9. Delete the files so they download again."
-        )
-    X = images.to(device).unsqueeze(1).float().div_(255)
-    y = labels.to(device, torch.int64)
+    images_path = raw / f"{prefix}-images-idx3-ubyte"
+    labels_path = raw / f"{prefix}-labels-idx1-ubyte"
+    try:
+        dataset = FashionMNIST(root=str(data_dir(root)), train=train, download=False)
+    except Exception as exc:  # torchvision asserts, or fails to reshape, on a bad file
+        for path in (images_path, labels_path):
+            problem = _idx_problem(path)
+            if problem:
+                raise CorruptDataError(
+                    f"{path} is not a readable idx file: it is truncated or corrupt "
+                    f"({problem}). {_FIX}"
+                ) from exc
+        raise
+    _check_layout(images_path, dataset.data, torch.uint8)
+    _check_layout(labels_path, dataset.targets, torch.int64)
+    if dataset.targets.max() >= len(FASHION_CLASSES):
+        raise CorruptDataError(f"{labels_path} has labels above 9. {_FIX}")
+    X = dataset.data.to(device).unsqueeze(1).float().div_(255)
+    y = dataset.targets.to(device)
     return X, y
 
 

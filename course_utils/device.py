@@ -12,30 +12,31 @@ def _mps_available() -> bool:
     return bool(mps is not None and mps.is_available())
 
 
-def get_device(prefer: str | None = None) -> torch.device:
-    """Return the best available device, or the one asked for.
+def get_device(name: str | None = None) -> torch.device:
+    """Return the device to use: the best one here, or the one named.
 
     Args:
-        prefer: None picks CUDA, then Apple MPS, then CPU. "cuda", "cuda:1",
-            "mps" or "cpu" asks for that device and fails clearly if this
-            machine does not have it.
+        name: None picks CUDA, then Apple MPS, then CPU. A name ("cuda",
+            "cuda:1", "mps" or "cpu") asks for that device and fails
+            clearly if it is unknown or not available here.
 
     Raises:
-        ValueError: ``prefer`` is not a device name PyTorch knows here.
-        RuntimeError: the device exists in PyTorch but not on this machine.
+        ValueError: ``name`` is not a device name (the message lists the valid ones).
+        RuntimeError: the device is not available on this machine (the
+            message says what to do instead).
     """
-    if prefer is None:
+    if name is None:
         if torch.cuda.is_available():
             return torch.device("cuda")
         if _mps_available():
             return torch.device("mps")
         return torch.device("cpu")
 
-    name = str(prefer).strip().lower()
-    kind, _, index = name.partition(":")
+    asked = str(name).strip().lower()
+    kind, _, index = asked.partition(":")
     if kind not in KNOWN_DEVICES or (index and not index.isdigit()):
         raise ValueError(
-            f"Unknown device {prefer!r}. Use one of 'cuda', 'cuda:N', 'mps' "
+            f"Unknown device {name!r}. Use one of 'cuda', 'cuda:N', 'mps' "
             "or 'cpu', or call get_device() with no argument to pick the "
             "best one available."
         )
@@ -47,12 +48,13 @@ def get_device(prefer: str | None = None) -> torch.device:
             )
         if index and int(index) >= torch.cuda.device_count():
             raise RuntimeError(
-                f"{prefer!r} was asked for but this machine has "
-                f"{torch.cuda.device_count()} CUDA device(s)."
+                f"{name!r} was asked for but this machine has "
+                f"{torch.cuda.device_count()} CUDA device(s); use 'cuda:0' up to "
+                f"'cuda:{torch.cuda.device_count() - 1}', or get_device() with no argument."
             )
     if kind == "mps" and not _mps_available():
         raise RuntimeError(
             "Apple MPS was asked for but is not available on this machine. "
             "Call get_device() with no argument to fall back to CPU."
         )
-    return torch.device(name)
+    return torch.device(asked)

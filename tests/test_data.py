@@ -6,19 +6,16 @@ import pytest
 import torch
 
 from course_utils import (
-    DATA_DIR_ENV,
     FASHION_CLASSES,
-    FASHION_FILES,
     CorruptDataError,
     DataNotFoundError,
     InMemoryLoader,
     data,
-    data_dir,
-    fashion_mnist_folder,
     load_fashion_mnist,
     load_fashion_mnist_tensors,
     load_thermometer,
 )
+from course_utils.data import DATA_DIR_ENV, FASHION_FILES, data_dir, fashion_mnist_folder
 
 
 def write_idx(path: Path, array: np.ndarray) -> Path:
@@ -104,8 +101,29 @@ def test_truncated_idx_file_is_detected(tmp_path):
     raw = fashion_files(tmp_path)
     name = "t10k-images-idx3-ubyte"
     (raw / name).write_bytes((raw / name).read_bytes()[:-100])
-    with pytest.raises(CorruptDataError, match="truncated or corrupt.*Delete it"):
+    with pytest.raises(CorruptDataError, match="truncated or corrupt.*Delete it") as err:
         load_fashion_mnist_tensors(train=False, root=tmp_path, download=False)
+    assert str(raw / name) in str(err.value)
+    assert "7,839,916 bytes, expected 7,840,016" in str(err.value)
+
+
+def test_labels_file_with_a_wrong_magic_number_is_named(tmp_path):
+    raw = fashion_files(tmp_path)
+    name = "t10k-labels-idx1-ubyte"
+    content = bytearray((raw / name).read_bytes())
+    content[2] = 0x0D  # float32 instead of uint8
+    (raw / name).write_bytes(bytes(content))
+    with pytest.raises(
+        CorruptDataError, match="starts with bytes 00000d01, expected 00000801"
+    ) as err:
+        load_fashion_mnist_tensors(train=False, root=tmp_path, download=False)
+    assert str(raw / name) in str(err.value) and "Delete it" in str(err.value)
+
+
+def test_reads_through_the_public_torchvision_dataset():
+    import inspect
+
+    assert "read_sn3_pascalvincent_tensor" not in inspect.getsource(data)
 
 
 def test_idx_file_with_extra_bytes_is_detected(tmp_path):

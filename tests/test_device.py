@@ -1,6 +1,7 @@
 import pytest
 import torch
 
+import course_utils.device as device_module
 from course_utils import get_device
 
 
@@ -38,3 +39,18 @@ def test_a_missing_cuda_device_is_a_clear_error():
 def test_unavailable_mps_says_how_to_fall_back():
     with pytest.raises(RuntimeError, match="MPS was asked for.*get_device\\(\\)"):
         get_device("mps")
+
+
+def test_the_argument_is_called_name():
+    assert get_device(name="cpu") == torch.device("cpu")
+    with pytest.raises(TypeError):
+        get_device(prefer="cpu")  # the old name: it demanded, it never preferred
+
+
+@pytest.mark.parametrize(
+    "cuda, mps, expected", [(True, True, "cuda"), (False, True, "mps"), (False, False, "cpu")]
+)
+def test_no_name_picks_cuda_then_mps_then_cpu(monkeypatch, cuda, mps, expected):
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: cuda)
+    monkeypatch.setattr(device_module, "_mps_available", lambda: mps)
+    assert get_device() == torch.device(expected)
