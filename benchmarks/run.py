@@ -85,7 +85,7 @@ def epoch_seconds(loader) -> float:
     model = mlp()
     optimizer = torch.optim.Adam(model.parameters(), lr=2e-3)
     start = time.perf_counter()
-    cu.train_epoch(model, loader, nn.CrossEntropyLoss(), optimizer, torch.device("cpu"))
+    cu.train_one_epoch(model, loader, nn.CrossEntropyLoss(), optimizer, torch.device("cpu"))
     return time.perf_counter() - start
 
 

@@ -33,11 +33,18 @@ _SLUG_IN_COLAB_URL = re.compile(
     r"(?<=colab\.research\.google\.com/github/)[\w.-]+/[\w.-]+?(?=/blob/)"
 )
 _SLUG_IN_GIT_URL = re.compile(r"(?<=github\.com/)[\w.-]+/[\w.-]+?(?=\.git)")
+# ... and a download link ("github.com/OWNER/REPO/raw/main/notebooks/...")
+_SLUG_IN_RAW_URL = re.compile(r"(?<=github\.com/)[\w.-]+/[\w.-]+?(?=/raw/)")
+EXERCISES_DIR = "notebooks/exercises"
 
 
 def slugs_in(text: str) -> list[str]:
     """Every repository slug in the Colab URLs and pip git URLs of ``text``."""
-    return _SLUG_IN_COLAB_URL.findall(text) + _SLUG_IN_GIT_URL.findall(text)
+    return (
+        _SLUG_IN_COLAB_URL.findall(text)
+        + _SLUG_IN_GIT_URL.findall(text)
+        + _SLUG_IN_RAW_URL.findall(text)
+    )
 
 
 def repo_slug(repo_root: Path) -> str:
@@ -61,6 +68,23 @@ def colab_url(notebook_path: str, slug: str, branch: str = BRANCH) -> str:
     return f"https://colab.research.google.com/github/{slug}/blob/{branch}/{notebook_path}"
 
 
+def download_url(notebook_path: str, slug: str, branch: str = BRANCH) -> str:
+    """A link that downloads ``notebook_path`` (relative to the repo root) from GitHub."""
+    return f"https://github.com/{slug}/raw/{branch}/{notebook_path}"
+
+
+def editions_block(filename: str, slug: str) -> str:
+    """The title cell's two ways in: the chapter itself and its exercise edition."""
+    read, attempt = f"notebooks/{filename}", f"{EXERCISES_DIR}/{filename}"
+    return (
+        f"**Read it** (with solutions): [![Open In Colab]({BADGE_IMAGE})]"
+        f"({colab_url(read, slug)}) · [download]({download_url(read, slug)})\n\n"
+        f"**Try the exercises** (stubs to fill in, checks that tell you if you are right): "
+        f"[![Open In Colab]({BADGE_IMAGE})]({colab_url(attempt, slug)}) · "
+        f"[download]({download_url(attempt, slug)})"
+    )
+
+
 def pip_install_target(slug: str, branch: str = BRANCH) -> str:
     """What a chapter's setup cell passes to ``pip install`` in Colab."""
     return f"git+https://github.com/{slug}.git@{branch}"
@@ -81,6 +105,7 @@ def rewrite_slug(repo_root: Path, slug: str) -> list[Path]:
         for cell in nb.cells[:2]:  # the title cell and the setup cell
             cell.source = _SLUG_IN_COLAB_URL.sub(slug, cell.source)
             cell.source = _SLUG_IN_GIT_URL.sub(slug, cell.source)
+            cell.source = _SLUG_IN_RAW_URL.sub(slug, cell.source)
         if [cell.source for cell in nb.cells] != before:
             nbformat.write(nb, path)
             changed.append(path)

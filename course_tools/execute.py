@@ -10,7 +10,9 @@ depend on being started from ``notebooks/``. Its outputs are then tidied with
 nbconvert's ``CoalesceStreamsPreprocessor`` (stream outputs merged,
 progress-bar redraws collapsed to their final state) and stripped of terminal
 colour codes, and the notebook records its fingerprint
-(:mod:`course_tools.fingerprint`). ``--no-save`` runs the chapters without
+(:mod:`course_tools.fingerprint`). Its exercise edition
+(``notebooks/exercises/``, :func:`course_tools.handout.exercise_edition`) is
+written anew from it. ``--no-save`` runs the chapters without
 writing anything (CI runs every chapter with another seed, ``COURSE_SEED=<int>``).
 """
 
@@ -29,6 +31,7 @@ from nbconvert.preprocessors import CoalesceStreamsPreprocessor
 
 from course_tools.chapters import chapter_number, is_chapter
 from course_tools.fingerprint import KEY, fingerprint
+from course_tools.handout import write_edition
 from course_tools.normalize import normalize
 
 
@@ -80,11 +83,13 @@ def execute_notebook(path: Path, timeout: int = 300, save: bool = True) -> float
     """
     nb = nbformat.read(path, as_version=4)
     if is_chapter(path):
-        nb = normalize(nb, chapter_number(path))
+        nb = normalize(nb, chapter_number(path), path.name)
     seconds = run_in_fresh_kernel(nb, timeout)
     if save:
         nb.metadata[KEY] = fingerprint(nb)
         nbformat.write(clean_outputs(nb), path)
+        if is_chapter(path):
+            write_edition(path)
     return seconds
 
 

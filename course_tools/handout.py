@@ -1,6 +1,15 @@
-"""Write student versions of the chapters: exercise solutions become stubs.
+"""Chapters without their solutions: hand-outs and exercise editions.
 
-    python -m course_tools.handout notebooks/ --out handout/
+    python -m course_tools.handout notebooks/ --out handout/   # for an instructor
+    python -m course_tools.handout --editions                 # notebooks/exercises/
+
+A hand-out is what an instructor gives out (and what nbgrader releases): every
+output cleared. An exercise edition is what a learner working alone opens: the
+whole chapter with its outputs, each solution replaced by its stub, the
+exercise cells cleared and tagged ``raises-exception`` so that Run All goes on
+past a check that fails (JupyterLab, Notebook 7 and nbmake honour the tag).
+``python -m course_tools.execute`` writes a chapter's edition whenever it saves
+the chapter; ``tests/test_handout.py`` checks the committed ones are current.
 
 Code between ``### BEGIN SOLUTION`` and ``### END SOLUTION`` (nbgrader's
 markers) is replaced by a stub that raises ``NotImplementedError`` with a
@@ -17,7 +26,17 @@ from pathlib import Path
 
 import nbformat
 
-from course_tools.chapters import BEGIN, END
+from course_tools.chapters import (
+    BEGIN,
+    END,
+    REPO,
+    StructureError,
+    chapter_number,
+    chapter_paths,
+    exercises,
+    is_chapter,
+)
+from course_tools.colab import EXERCISES_DIR, colab_url, download_url, slugs_in
 
 STUB = 'raise NotImplementedError("Exercise: write your code here, then run the check below.")'
 
@@ -51,18 +70,82 @@ def strip_solutions(source: str, where: str = "cell") -> str:
 
 
 def student_version(nb: nbformat.NotebookNode, name: str = "notebook") -> nbformat.NotebookNode:
-    """A copy of ``nb`` with solutions stubbed and every output cleared."""
+    """A copy of ``nb`` with every exercise's solution stubbed and every output cleared.
+
+    The exercises are the ones :func:`course_tools.chapters.exercises` reads;
+    solution markers anywhere else are an error.
+    """
     nb = nbformat.from_dict(nb)  # deep copy
-    for index, cell in enumerate(nb.cells):
-        if BEGIN in cell.source or END in cell.source:
-            if cell.cell_type != "code":
-                raise HandoutError(f"{name} cell {index}: solution markers outside a code cell")
-            cell.source = strip_solutions(cell.source, f"{name} cell {index}")
-            cell.metadata.get("jupyter", {}).pop("source_hidden", None)
+    try:
+        found = exercises(nb, chapter_number(name) if is_chapter(name) else "00")
+    except StructureError as err:
+        raise HandoutError(f"{name}: {err}") from None
+    for ex in found:
+        where = f"{name} cell {ex.solution_index}"
+        ex.solution.source = strip_solutions(ex.solution.source, where)
+        ex.solution.metadata.get("jupyter", {}).pop("source_hidden", None)
+    for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs = []
             cell.execution_count = None
     return nb
+
+
+EDITION_NOTE = (
+    "**Exercise edition.** Each exercise's solution is replaced by a stub for you to "
+    "fill in; everything else is the chapter as published, outputs included. Run the "
+    "whole notebook: each check cell then says what to fix, and passes once your answer "
+    "is right. The chapter with its solutions: [![Open In Colab]({badge})]({colab}) · "
+    "[download]({download})"
+)
+
+
+def exercise_edition(nb: nbformat.NotebookNode, filename: str) -> nbformat.NotebookNode:
+    """The learner's copy of chapter ``filename``: stubs, checks that report and go on."""
+    from course_tools.colab import BADGE_IMAGE
+
+    chapter = chapter_number(filename)
+    edition = student_version(nb, filename)  # stubs, outputs cleared
+    for cell, original in zip(edition.cells, nb.cells, strict=True):
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = original.outputs, original.execution_count
+        cell.source = cell.source.replace("](../README.md)", "](../../README.md)")
+        cell.metadata.pop("nbgrader", None)
+    for ex in exercises(nb, chapter):
+        solution, check = edition.cells[ex.solution_index], edition.cells[ex.check_index]
+        for cell in (solution, check):
+            cell.outputs, cell.execution_count = [], None
+            cell.metadata["tags"] = [*cell.metadata.get("tags", []), "raises-exception"]
+        solution.metadata["tags"].remove("hide-input")
+        if not solution.metadata.get("jupyter"):
+            solution.metadata.pop("jupyter", None)
+    title = edition.cells[0]
+    paragraphs = title.source.split("\n\n")
+    [index] = [i for i, p in enumerate(paragraphs) if "**Try the exercises**" in p]
+    slug = slugs_in(paragraphs[index])[0]
+    read = f"notebooks/{filename}"
+    paragraphs[index - 1 : index + 1] = [
+        EDITION_NOTE.format(
+            badge=BADGE_IMAGE, colab=colab_url(read, slug), download=download_url(read, slug)
+        )
+    ]
+    title.source = "\n\n".join(paragraphs)
+    edition.metadata.pop("course_fingerprint", None)
+    return edition
+
+
+def edition_path(chapter: Path) -> Path:
+    """Where the exercise edition of ``notebooks/NN_name.ipynb`` lives."""
+    return chapter.parents[1] / EXERCISES_DIR / chapter.name
+
+
+def write_edition(chapter: Path) -> Path:
+    """Write the exercise edition of ``chapter``; return its path."""
+    target = edition_path(chapter)
+    target.parent.mkdir(exist_ok=True)
+    nb = nbformat.read(chapter, as_version=4)
+    nbformat.write(exercise_edition(nb, chapter.name), target)
+    return target
 
 
 def _collect(paths: list[Path]) -> list[Path]:
@@ -112,9 +195,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Write chapters without their exercise solutions, for handing out."
     )
-    parser.add_argument("paths", nargs="+", type=Path, help="notebooks or folders of notebooks")
-    parser.add_argument("--out", type=Path, required=True, help="folder for the student versions")
+    parser.add_argument("paths", nargs="*", type=Path, help="notebooks or folders of notebooks")
+    parser.add_argument("--out", type=Path, help="folder for the hand-outs")
+    parser.add_argument(
+        "--editions", action="store_true", help=f"write every chapter's {EXERCISES_DIR}/ edition"
+    )
     args = parser.parse_args(argv)
+    if args.editions:
+        for chapter in chapter_paths(REPO):
+            print(f"wrote {write_edition(chapter)}")
+        return 0
+    if not args.paths or args.out is None:
+        parser.error("give the chapters and --out (or --editions)")
     try:
         written = make_handouts(args.paths, args.out)
     except HandoutError as err:

@@ -121,7 +121,7 @@ def skeleton(
             "language_info": {"name": "python"},
         },
     )
-    return normalize(nb, number)
+    return normalize(nb, number, filename)
 
 
 def add_chapter(root: Path, number: str, title: str, seed: int) -> list[Path]:

@@ -8,6 +8,8 @@ this fills in the rest, the same way every time:
 - its ``check`` cell: nbgrader's "autograded test" block, one point;
 - a ``figure`` cell: collapsed (also in Colab, ``cellView: form``), the site's
   ``remove-input``, and its alt text from ``assets/manifest.json``;
+- the title cell: its two ways in, each an "Open in Colab" badge and a download
+  (the chapter with solutions, and its exercise edition in ``notebooks/exercises/``);
 - every cell: an id (``chNN-123``), kept once given.
 
 Metadata that no tag calls for any more (a solution turned into plain code)
@@ -26,6 +28,7 @@ from pathlib import Path
 import nbformat
 
 from course_tools.chapters import REPO, chapter_number, exercises, figures
+from course_tools.colab import editions_block, slugs_in
 
 MANIFEST = REPO / "assets" / "manifest.json"
 DERIVED_TAGS = {"hide-input", "remove-input"}
@@ -81,11 +84,29 @@ def _assign_ids(nb, chapter: str) -> None:
         used.add(new)
 
 
+def _title_block(nb, filename: str) -> None:
+    """Replace the title cell's badge paragraphs with the standard two-edition block."""
+    title = nb.cells[0]
+    paragraphs = title.source.split("\n\n")
+    badges = [i for i, p in enumerate(paragraphs) if "colab.research.google.com/github/" in p]
+    if title.cell_type != "markdown" or not badges:
+        raise ValueError(f"{filename}: the title cell needs its Open in Colab badge")
+    slug = slugs_in(paragraphs[badges[0]])[0]
+    paragraphs[badges[0]] = editions_block(filename, slug)
+    title.source = "\n\n".join(p for i, p in enumerate(paragraphs) if i not in badges[1:])
+
+
 def normalize(
-    nb: nbformat.NotebookNode, chapter: str, alt: dict[str, str] | None = None
+    nb: nbformat.NotebookNode,
+    chapter: str,
+    filename: str | None = None,
+    alt: dict[str, str] | None = None,
 ) -> nbformat.NotebookNode:
-    """A copy of ``nb`` with all derived metadata written from its tags."""
+    """A copy of ``nb`` with all derived metadata (and, given its ``filename``, the
+    title cell's badges) written from its tags."""
     nb = copy.deepcopy(nb)
+    if filename is not None:
+        _title_block(nb, filename)
     nb.nbformat, nb.nbformat_minor = 4, max(nb.get("nbformat_minor", 5), 5)  # cell ids
     alt = _alt_texts() if alt is None else alt
     for cell in nb.cells:
@@ -117,7 +138,7 @@ def normalize(
 def normalize_file(path: Path) -> bool:
     """Normalise the chapter at ``path`` in place; True if anything changed."""
     nb = nbformat.read(path, as_version=4)
-    new = normalize(nb, chapter_number(path))
+    new = normalize(nb, chapter_number(path), path.name)
     if new == nb:
         return False
     nbformat.write(new, path)

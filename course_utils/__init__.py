@@ -7,6 +7,7 @@ Its names are the ones the chapters use; nothing here imports the
 instructors' tools (``course_tools``).
 """
 
+from course_utils.cases import exercise_case
 from course_utils.checks import (
     check_at_least,
     check_close,
@@ -44,6 +45,7 @@ __all__ = [
     "check_shape",
     "count_params",
     "evaluate",
+    "exercise_case",
     "fit",
     "get_device",
     "load_fashion_mnist",

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nbformat
 
-from course_tools.chapters import BEGIN, END, REPO, chapter_number, chapter_paths
+from course_tools.chapters import BEGIN, END, chapter_number, chapter_paths
 
+REPO = Path(__file__).resolve().parents[1]  # this checkout (or a copy of it: tests/new_chapter)
 NOTEBOOKS = chapter_paths(REPO)
 IDS = [p.name for p in NOTEBOOKS]
 

@@ -40,9 +40,13 @@ SLUG = colab.repo_slug(REPO)
 def test_every_badge_and_install_names_the_same_repository():
     for path in NOTEBOOKS:
         title, setup = nbformat.read(path, as_version=4).cells[:2]
-        assert colab.slugs_in(title.source) == [SLUG], f"{path.name}: badge"
+        assert set(colab.slugs_in(title.source)) == {SLUG}, f"{path.name}: badges"
         assert colab.slugs_in(setup.source) == [SLUG], f"{path.name}: Colab install"
         assert colab.colab_url(f"notebooks/{path.name}", SLUG) in title.source
+        edition = f"{colab.EXERCISES_DIR}/{path.name}"
+        assert colab.colab_url(edition, SLUG) in title.source, f"{path.name}: no exercise badge"
+        assert colab.download_url(edition, SLUG) in title.source
+        assert (REPO / edition).is_file(), f"{edition} is missing"
 
 
 def test_disagreeing_chapters_are_reported(tmp_path):

@@ -11,8 +11,18 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from course_tools.handout import BEGIN, END, HandoutError, main, make_handouts, strip_solutions
-from tests.helpers import NOTEBOOKS, solution_lines
+from course_tools.chapters import exercises
+from course_tools.handout import (
+    BEGIN,
+    END,
+    HandoutError,
+    edition_path,
+    exercise_edition,
+    main,
+    make_handouts,
+    strip_solutions,
+)
+from tests.helpers import NOTEBOOKS, chapter_number, solution_lines
 
 IDS = [p.name for p in NOTEBOOKS]
 
@@ -68,7 +78,7 @@ def test_handouts_never_overwrite_the_chapters(tmp_path):
 def test_markers_in_markdown_are_rejected(tmp_path):
     path = tmp_path / "md.ipynb"
     nbformat.write(new_notebook(cells=[new_markdown_cell(f"{BEGIN}\n{END}")]), path)
-    with pytest.raises(HandoutError, match="outside a code cell"):
+    with pytest.raises(HandoutError, match="not tagged 'solution'"):
         make_handouts([path], tmp_path / "out")
 
 
@@ -92,3 +102,31 @@ def test_student_version_has_no_solutions_and_no_outputs(path, handouts):
         assert not leaked, f"{path.name} cell {original.get('id')}: solution lines left: {leaked}"
         if cell.cell_type == "code":
             assert cell.outputs == [] and cell.execution_count is None
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_committed_exercise_edition_is_what_the_tool_makes_from_the_chapter(path):
+    edition = edition_path(path)
+    assert edition.is_file(), f"no {edition}: run `python -m course_tools.handout --editions`"
+    expected = exercise_edition(nbformat.read(path, as_version=4), path.name)
+    assert nbformat.read(edition, as_version=4) == expected, (
+        f"{edition.name} is not the current chapter's edition: "
+        "run `python -m course_tools.handout --editions`"
+    )
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=IDS)
+def test_exercise_edition_has_stubs_keeps_outputs_and_goes_on_past_checks(path):
+    full = nbformat.read(path, as_version=4)
+    edition = nbformat.read(edition_path(path), as_version=4)
+    found = exercises(full, chapter_number(path))
+    exercise_cells = {i for ex in found for i in (ex.solution_index, ex.check_index)}
+    for index, (original, cell) in enumerate(zip(full.cells, edition.cells, strict=True)):
+        left = {line.strip() for line in cell.source.splitlines()}
+        assert not solution_lines(original.source) & left, f"{path.name} cell {index}: solution"
+        if index in exercise_cells:
+            assert "raises-exception" in cell.metadata["tags"], f"cell {index}: Run All stops"
+            assert cell.outputs == [], f"cell {index}: the solved run's output"
+        elif cell.cell_type == "code":
+            assert cell.outputs == original.outputs, f"cell {index}: outputs not kept"
+    assert BEGIN not in edition_path(path).read_text() and END not in edition_path(path).read_text()

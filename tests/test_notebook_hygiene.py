@@ -117,7 +117,7 @@ def test_setup_cell_seeds_picks_device_and_prints_versions(path):
 def test_metadata_is_what_the_tags_call_for(path):
     """Authors write tags; `python -m course_tools.execute` (or `.normalize`) writes the rest."""
     nb = load(path)
-    assert normalize(nb, chapter_number(path)) == nb, (
+    assert normalize(nb, chapter_number(path), path.name) == nb, (
         f"{path.name}: its metadata is not what its tags call for: "
         f"run `python -m course_tools.normalize notebooks/{path.name}`"
     )
