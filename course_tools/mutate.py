@@ -12,7 +12,7 @@ and the exercise's check cell runs. A mutant is
 - *killed without a course message* when the check fails any other way,
 - *broken* when the mutant fails where it is defined (the learner sees that error
   in their own cell, before any check),
-- *equivalent* when it is listed, with a reason, in ``tests/mutation/equivalent.toml``,
+- *equivalent* when it is listed, with a reason, in ``tests/mutation/chNN.toml``,
 - *surviving* otherwise: the check accepts a wrong answer.
 
 The command prints a table per exercise and every surviving diff, and exits 1 if
@@ -41,7 +41,7 @@ from nbformat.v4 import new_code_cell
 from course_tools.chapters import BEGIN, END, REPO, chapter_number, chapter_paths, exercises
 from course_tools.execute import kernel_client
 
-EQUIVALENT = REPO / "tests" / "mutation" / "equivalent.toml"
+EQUIVALENTS = REPO / "tests" / "mutation"  # chNN.toml: the reviewed equivalent mutants
 OPERATORS = [
     *(
         f"core/ReplaceBinaryOperator_{a}_{b}"
@@ -216,11 +216,22 @@ def mutants(source: str) -> list[Mutant]:
     return list(unique.values())
 
 
-def load_equivalents(path: Path = EQUIVALENT) -> dict[tuple[str, str, str], str]:
-    """The reviewed equivalent mutants: (exercise, before, after) -> reason."""
-    if not path.is_file():
-        return {}
-    entries = tomllib.loads(path.read_text(encoding="utf-8")).get("equivalent", [])
+def load_equivalents(folder: Path = EQUIVALENTS) -> dict[tuple[str, str, str], str]:
+    """The reviewed equivalent mutants: (exercise, before, after) -> reason.
+
+    Each ``chNN.toml`` holds ``[[equivalent]]`` tables with the keys ``exercise``
+    ("ch05-ex2"), ``before`` and ``after`` (the changed lines, as the command
+    prints them without "- " and "+ ") and ``reason`` (one line: why no learner
+    could be marked wrong for it).
+    """
+    listed = {}
+    for path in sorted(folder.glob("ch*.toml")):
+        entries = tomllib.loads(path.read_text(encoding="utf-8")).get("equivalent", [])
+        listed.update(_entries(path, entries))
+    return listed
+
+
+def _entries(path: Path, entries: list[dict]) -> dict[tuple[str, str, str], str]:
     listed = {}
     for entry in entries:
         missing = {"exercise", "before", "after", "reason"} - set(entry)
@@ -350,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     for rep in reports:
         for key in rep.unused_equivalents:
-            print(f"\nnote: {EQUIVALENT.name} lists a mutant no longer made: {key}")
+            print(f"\nnote: {EQUIVALENTS.name}/ lists a mutant no longer made: {key}")
     print(
         f"\n{sum(len(r.results) for r in reports)} mutants in "
         f"{time.perf_counter() - start:.0f} s; "

@@ -12,6 +12,9 @@ this fills in the rest, the same way every time:
   (the chapter with solutions, and its exercise edition in ``notebooks/exercises/``);
 - every cell: an id (``chNN-123``), kept once given.
 
+A cell that draws a plot carries its alt text as the author wrote it, in
+``mystnb.image.alt`` (what the plot shows, for a reader who cannot see it).
+
 Metadata that no tag calls for any more (a solution turned into plain code)
 is removed. ``python -m course_tools.execute`` runs this before it runs a
 chapter; ``python -m course_tools.normalize notebooks/*.ipynb`` runs it alone.
@@ -59,7 +62,8 @@ def _clear_derived(cell) -> None:
     meta.get("jupyter", {}).pop("source_hidden", None)
     if not meta.get("jupyter", True):
         meta.pop("jupyter")
-    meta.get("mystnb", {}).pop("image", None)
+    if "figure" in meta.get("tags", []):  # a plot cell's alt text is the author's
+        meta.get("mystnb", {}).pop("image", None)
     if not meta.get("mystnb", True):
         meta.pop("mystnb")
     if "tags" in meta:
