@@ -54,7 +54,7 @@ def plot_images(
             raise ValueError(f"got {n} images but {len(title_colors)} title_colors")
     ncols = max(1, min(ncols, n))
     nrows = -(-n // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(1.5 * ncols, 1.9 * nrows), squeeze=False)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(1.6 * ncols, 2.0 * nrows), squeeze=False)
     for i, ax in enumerate(axes.flat):
         ax.axis("off")
         if i >= n:
@@ -62,7 +62,7 @@ def plot_images(
         ax.imshow(images[i], cmap="gray_r")
         if titles is not None:
             color = title_colors[i] if title_colors is not None else "black"
-            ax.set_title(titles[i], fontsize=8, color=color)
+            ax.set_title(titles[i], fontsize=10, color=color)
     if suptitle:
         fig.suptitle(suptitle)
     fig.tight_layout()
@@ -156,7 +156,7 @@ def plot_confusion_matrix(cm: torch.Tensor | np.ndarray, class_names: Sequence[s
                 int(cm[i, j]),
                 ha="center",
                 va="center",
-                fontsize=7,
+                fontsize=9,
                 color="white" if cm[i, j] > threshold else "black",
             )
     fig.tight_layout()
