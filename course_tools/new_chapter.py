@@ -42,23 +42,35 @@ import torch
 from torch import nn
 
 import course_utils
-from course_utils import check_close, get_device, seed_everything
+from course_utils import check_close, exercise_case, get_device, seed_everything
 
 seed = seed_everything({seed})
 device = get_device()
 print(f"Python {{platform.python_version()}} | torch {{torch.__version__}} | "
       f"course_utils {{course_utils.__version__}} | device: {{device}} | seed: {{seed}}")"""
 
-SOLUTION = """\
-def double(x):
-    ### BEGIN SOLUTION
-    return 2 * x
-    ### END SOLUTION"""
-
-CHECK = """\
-for case in (torch.zeros(3), torch.randn(2, 5, device=device), torch.tensor(-1.5)):
-    check_close(double(case), case + case, atol=0, name=f"double of a {tuple(case.shape)} tensor")
-print("✓ double doubles tensors of any shape")"""
+EXERCISES = [  # (heading and prompt, solution cell, check cell)
+    (
+        "### Exercise 1: double a tensor\n\n"
+        "Write `double(x)` that returns `2 * x` for a tensor of any shape.",
+        "def double(x):\n    ### BEGIN SOLUTION\n    return 2 * x\n    ### END SOLUTION",
+        "for case in (torch.zeros(3), torch.arange(10.0, device=device).view(2, 5)):\n"
+        '    with exercise_case(f"double of a {tuple(case.shape)} tensor"):\n'
+        '        check_close(double(case), case + case, atol=0, name="double(x)")\n'
+        'print("✓ double doubles tensors of any shape")',
+    ),
+    (
+        "### Exercise 2: mean square\n\n"
+        "Write `mean_square(x)`: the mean of the squares of the elements of `x`.",
+        "def mean_square(x):\n    ### BEGIN SOLUTION\n    return (x**2).mean()\n"
+        "    ### END SOLUTION",
+        "for case in (torch.tensor([3.0]), torch.tensor([1.0, -2.0, 2.0])):\n"
+        '    with exercise_case(f"mean_square of {case.tolist()}"):\n'
+        "        expected = (case * case).sum() / case.numel()\n"
+        '        check_close(mean_square(case), expected, name="mean_square(x)")\n'
+        'print("✓ mean_square is the mean of the squares")',
+    ),
+]
 
 WRONG = '''\
 """Plausible wrong answers for chapter {number}'s exercises; each must fail its check."""
@@ -70,6 +82,11 @@ import torch  # noqa: F401
 # %% ch{number}-ex1-solution: returns its input unchanged
 def double(x):
     return x
+
+
+# %% ch{number}-ex2-solution: squares the mean instead of averaging the squares
+def mean_square(x):
+    return x.mean() ** 2
 '''
 
 
@@ -94,12 +111,16 @@ def skeleton(
         new_code_cell(SETUP.format(target=pip_install_target(slug), seed=seed)),
         new_markdown_cell("## 1. A first section\n\nShort prose, then a small code cell."),
         new_code_cell('x = torch.arange(3.0, device=device)\nprint(f"x: {tuple(x.shape)}")'),
-        new_markdown_cell(
-            "## Exercises\n\n### Exercise 1: double a tensor\n\n"
-            "Write `double(x)` that returns `2 * x` for a tensor of any shape."
+        new_markdown_cell("## Exercises"),
+        *(
+            cell
+            for prompt, solution, check in EXERCISES
+            for cell in (
+                new_markdown_cell(prompt),
+                new_code_cell(solution, metadata={"tags": ["solution"]}),
+                new_code_cell(check, metadata={"tags": ["check"]}),
+            )
         ),
-        new_code_cell(SOLUTION, metadata={"tags": ["solution"]}),
-        new_code_cell(CHECK, metadata={"tags": ["check"]}),
         new_markdown_cell(
             "## Summary\n\n- what the chapter showed\n\n"
             + (
