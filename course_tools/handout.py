@@ -116,7 +116,8 @@ def exercise_edition(nb: nbformat.NotebookNode, filename: str) -> nbformat.Noteb
         for cell in (solution, check):
             cell.outputs, cell.execution_count = [], None
             cell.metadata["tags"] = [*cell.metadata.get("tags", []), "raises-exception"]
-        solution.metadata["tags"].remove("hide-input")
+        solution.metadata["tags"].remove("hide-input")  # the learner's workspace: open
+        solution.metadata.get("jupyter", {}).pop("source_hidden", None)
         if not solution.metadata.get("jupyter"):
             solution.metadata.pop("jupyter", None)
     title = edition.cells[0]

@@ -5,7 +5,8 @@ this fills in the rest, the same way every time:
 
 - a ``solution`` cell: collapsed (``jupyter.source_hidden``), the site's
   ``hide-input`` toggle, and nbgrader's "autograded answer" block;
-- its ``check`` cell: nbgrader's "autograded test" block, one point;
+- its ``check`` cell: collapsed as well and ``hide-input`` (it holds a reference
+  answer), and nbgrader's "autograded test" block, one point;
 - a ``figure`` cell: collapsed (also in Colab, ``cellView: form``), the site's
   ``remove-input``, and its alt text from ``assets/manifest.json``;
 - the title cell: its two ways in, each an "Open in Colab" badge and a download
@@ -124,6 +125,12 @@ def normalize(
         ex.solution.metadata["nbgrader"] = _nbgrader(ex.solution_id, solution=True)
         _add_tag(ex.solution, "hide-input")
         ex.check.metadata["nbgrader"] = _nbgrader(ex.check_id, solution=False)
+        # the check holds a reference answer: collapsed too, so it does not spoil the exercise
+        ex.check.metadata["jupyter"] = {
+            **ex.check.metadata.get("jupyter", {}),
+            "source_hidden": True,
+        }
+        _add_tag(ex.check, "hide-input")
     for fig in figures(nb, chapter):
         if fig.name not in alt:
             raise ValueError(f"chapter {chapter}: no figure {fig.name!r} in {MANIFEST.name}")

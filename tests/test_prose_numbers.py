@@ -23,7 +23,7 @@ from tests.helpers import IDS, NOTEBOOKS, load
 
 # 89.0%, 1,103, 0.286, 4.4x, 2e-3, 16*6*6 is not one number: only plain numerals.
 NUMBER = re.compile(r"(?<![\w.])-?\d[\d,_]*(?:\.\d+)?(?:e-?\d+)?(?![\w])")
-MARK = re.compile(r"\bthis run\b|\bthe run above\b", re.I)
+MARK = re.compile(r"\bthis\s+run\b|\bthe\s+run\s+above\b", re.I)
 
 
 def normal(token: str) -> str | None:
