@@ -34,6 +34,77 @@ class Scale(nn.Module):
         return x * self.scale
 
 
+# %% ch05-ex1-solution: starts the factors at zero instead of 1
+class Scale(nn.Module):
+    def __init__(self, num_features):
+        super().__init__()
+        self.scale = nn.Parameter(torch.zeros(num_features))
+
+    def forward(self, x):
+        return x * self.scale
+
+
+# %% ch05-ex1-solution: one factor shared by all features instead of one per feature
+class Scale(nn.Module):
+    def __init__(self, num_features):
+        super().__init__()
+        self.scale = nn.Parameter(torch.ones(1))
+
+    def forward(self, x):
+        return x * self.scale
+
+
+# %% ch05-ex1-solution: scales the input in place, changing the caller's tensor
+class Scale(nn.Module):
+    def __init__(self, num_features):
+        super().__init__()
+        self.scale = nn.Parameter(torch.ones(num_features))
+
+    def forward(self, x):
+        x *= self.scale
+        return x
+
+
+# %% ch05-ex1-solution: multiplies by scale.data: no gradient reaches the factors
+class Scale(nn.Module):
+    def __init__(self, num_features):
+        super().__init__()
+        self.scale = nn.Parameter(torch.ones(num_features))
+
+    def forward(self, x):
+        return x * self.scale.data
+
+
+# %% ch05-ex1-solution: a matrix product x @ scale sums the features instead of scaling each
+class Scale(nn.Module):
+    def __init__(self, num_features):
+        super().__init__()
+        self.scale = nn.Parameter(torch.ones(num_features))
+
+    def forward(self, x):
+        return x @ self.scale
+
+
+# %% ch05-ex1-solution: names the parameter factors instead of scale
+class Scale(nn.Module):
+    def __init__(self, num_features):
+        super().__init__()
+        self.factors = nn.Parameter(torch.ones(num_features))
+
+    def forward(self, x):
+        return x * self.factors
+
+
+# %% ch05-ex1-solution: a frozen parameter (requires_grad=False) is not learnable
+class Scale(nn.Module):
+    def __init__(self, num_features):
+        super().__init__()
+        self.scale = nn.Parameter(torch.ones(num_features), requires_grad=False)
+
+    def forward(self, x):
+        return x * self.scale
+
+
 # %% ch05-ex2-solution: keeps the layers in a Python list: nothing is registered
 class MLP(nn.Module):
     def __init__(self, sizes):
@@ -61,6 +132,110 @@ class MLP(nn.Module):
     def forward(self, x):
         for layer in self.layers:
             x = torch.relu(layer(x))
+        return x
+
+
+# %% ch05-ex2-solution: an nn.Sequential with ReLU modules instead of an nn.ModuleList
+class MLP(nn.Module):
+    def __init__(self, sizes):
+        super().__init__()
+        modules = []
+        for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True):
+            modules += [nn.Linear(n_in, n_out), nn.ReLU()]
+        self.layers = nn.Sequential(*modules[:-1])
+
+    def forward(self, x):
+        return self.layers(x)
+
+
+# %% ch05-ex2-solution: puts nn.ReLU modules into the ModuleList between the Linear layers
+class MLP(nn.Module):
+    def __init__(self, sizes):
+        super().__init__()
+        modules = []
+        for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True):
+            modules += [nn.Linear(n_in, n_out), nn.ReLU()]
+        self.layers = nn.ModuleList(modules[:-1])
+
+    def forward(self, x):
+        for layer in self.layers:
+            x = layer(x)
+        return x
+
+
+# %% ch05-ex2-solution: hard-codes three layers: works for [4, 8, 8, 2] only
+class MLP(nn.Module):
+    def __init__(self, sizes):
+        super().__init__()
+        self.layers = nn.ModuleList([nn.Linear(sizes[0], sizes[1]),
+                                     nn.Linear(sizes[1], sizes[2]),
+                                     nn.Linear(sizes[2], sizes[3])])
+
+    def forward(self, x):
+        x = torch.relu(self.layers[0](x))
+        x = torch.relu(self.layers[1](x))
+        return self.layers[2](x)
+
+
+# %% ch05-ex2-solution: no ReLU at all: the layers collapse into one linear map
+class MLP(nn.Module):
+    def __init__(self, sizes):
+        super().__init__()
+        self.layers = nn.ModuleList(
+            nn.Linear(n_in, n_out)
+            for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True)
+        )
+
+    def forward(self, x):
+        for layer in self.layers:
+            x = layer(x)
+        return x
+
+
+# %% ch05-ex2-solution: a ReLU before every layer: also on the input, and not after the last
+class MLP(nn.Module):
+    def __init__(self, sizes):
+        super().__init__()
+        self.layers = nn.ModuleList(
+            nn.Linear(n_in, n_out)
+            for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True)
+        )
+
+    def forward(self, x):
+        for layer in self.layers:
+            x = layer(torch.relu(x))
+        return x
+
+
+# %% ch05-ex2-solution: loops over layers[:-1] with a ReLU and forgets to apply the last layer
+class MLP(nn.Module):
+    def __init__(self, sizes):
+        super().__init__()
+        self.layers = nn.ModuleList(
+            nn.Linear(n_in, n_out)
+            for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True)
+        )
+
+    def forward(self, x):
+        for layer in self.layers[:-1]:
+            x = torch.relu(layer(x))
+        return x
+
+
+# %% ch05-ex2-solution: swaps in and out: nn.Linear(n_out, n_in)
+class MLP(nn.Module):
+    def __init__(self, sizes):
+        super().__init__()
+        self.layers = nn.ModuleList(
+            nn.Linear(n_out, n_in)
+            for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True)
+        )
+
+    def forward(self, x):
+        for i, layer in enumerate(self.layers):
+            x = layer(x)
+            if i < len(self.layers) - 1:
+                x = torch.relu(x)
         return x
 
 
@@ -105,6 +280,91 @@ class MyBilinear(nn.Module):
     def __init__(self, in1, in2, out):
         super().__init__()
         bound = 1 / math.sqrt(in2)
+        self.weight = nn.Parameter(torch.empty(out, in1, in2).uniform_(-bound, bound))
+        self.bias = nn.Parameter(torch.empty(out).uniform_(-bound, bound))
+
+    def forward(self, x1, x2):
+        return torch.einsum("ni,kij,nj->nk", x1, self.weight, x2) + self.bias
+
+
+# %% ch05-ex3-solution: hard-codes bound = 1 / math.sqrt(3), right only when in1 is 3
+class MyBilinear(nn.Module):
+    def __init__(self, in1, in2, out):
+        super().__init__()
+        bound = 1 / math.sqrt(3)
+        self.weight = nn.Parameter(torch.empty(out, in1, in2).uniform_(-bound, bound))
+        self.bias = nn.Parameter(torch.empty(out).uniform_(-bound, bound))
+
+    def forward(self, x1, x2):
+        return torch.einsum("ni,kij,nj->nk", x1, self.weight, x2) + self.bias
+
+
+# %% ch05-ex3-solution: forgets the square root: bound = 1 / in1
+class MyBilinear(nn.Module):
+    def __init__(self, in1, in2, out):
+        super().__init__()
+        bound = 1 / in1
+        self.weight = nn.Parameter(torch.empty(out, in1, in2).uniform_(-bound, bound))
+        self.bias = nn.Parameter(torch.empty(out).uniform_(-bound, bound))
+
+    def forward(self, x1, x2):
+        return torch.einsum("ni,kij,nj->nk", x1, self.weight, x2) + self.bias
+
+
+# %% ch05-ex3-solution: takes the bound from out instead of in1
+class MyBilinear(nn.Module):
+    def __init__(self, in1, in2, out):
+        super().__init__()
+        bound = 1 / math.sqrt(out)
+        self.weight = nn.Parameter(torch.empty(out, in1, in2).uniform_(-bound, bound))
+        self.bias = nn.Parameter(torch.empty(out).uniform_(-bound, bound))
+
+    def forward(self, x1, x2):
+        return torch.einsum("ni,kij,nj->nk", x1, self.weight, x2) + self.bias
+
+
+# %% ch05-ex3-solution: normal weights scaled by the bound (randn * bound), not uniform
+class MyBilinear(nn.Module):
+    def __init__(self, in1, in2, out):
+        super().__init__()
+        bound = 1 / math.sqrt(in1)
+        self.weight = nn.Parameter(torch.randn(out, in1, in2) * bound)
+        self.bias = nn.Parameter(torch.empty(out).uniform_(-bound, bound))
+
+    def forward(self, x1, x2):
+        return torch.einsum("ni,kij,nj->nk", x1, self.weight, x2) + self.bias
+
+
+# %% ch05-ex3-solution: stores the bias but forgets to add it in forward
+class MyBilinear(nn.Module):
+    def __init__(self, in1, in2, out):
+        super().__init__()
+        bound = 1 / math.sqrt(in1)
+        self.weight = nn.Parameter(torch.empty(out, in1, in2).uniform_(-bound, bound))
+        self.bias = nn.Parameter(torch.empty(out).uniform_(-bound, bound))
+
+    def forward(self, x1, x2):
+        return torch.einsum("ni,kij,nj->nk", x1, self.weight, x2)
+
+
+# %% ch05-ex3-solution: stores the weight as [in1, in2, out] instead of [out, in1, in2]
+class MyBilinear(nn.Module):
+    def __init__(self, in1, in2, out):
+        super().__init__()
+        bound = 1 / math.sqrt(in1)
+        self.weight = nn.Parameter(torch.empty(in1, in2, out).uniform_(-bound, bound))
+        self.bias = nn.Parameter(torch.empty(out).uniform_(-bound, bound))
+
+    def forward(self, x1, x2):
+        return torch.einsum("ni,ijk,nj->nk", x1, self.weight, x2) + self.bias
+
+
+# %% ch05-ex3-solution: calls torch.manual_seed(0) in __init__: every new layer starts the same
+class MyBilinear(nn.Module):
+    def __init__(self, in1, in2, out):
+        super().__init__()
+        torch.manual_seed(0)
+        bound = 1 / math.sqrt(in1)
         self.weight = nn.Parameter(torch.empty(out, in1, in2).uniform_(-bound, bound))
         self.bias = nn.Parameter(torch.empty(out).uniform_(-bound, bound))
 
