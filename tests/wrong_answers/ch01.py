@@ -5,9 +5,16 @@ in the chapter's kernel (see ``tests/wrong_answers/__init__.py``).
 """
 
 # Names the chapter's notebook defines before its exercises:
+from typing import TYPE_CHECKING
+
 import torch
 import torch.nn.functional as F
 from torch import nn, optim
+
+if TYPE_CHECKING:
+    Net = nn.Module  # the chapter's Net (section 2)
+    loss_fn = nn.MSELoss()  # section 4
+    device = torch.device("cpu")  # the setup cell's
 
 
 # %% ch01-ex1-solution: forgets the padding
@@ -23,6 +30,29 @@ def conv_output_size(size, kernel_size, stride=1, padding=0):
 # %% ch01-ex1-solution: forgets the +1
 def conv_output_size(size, kernel_size, stride=1, padding=0):
     return (size + 2 * padding - kernel_size) // stride
+
+
+# %% ch01-ex1-solution: divides with / (returns a float such as 30.0, not an int)
+def conv_output_size(size, kernel_size, stride=1, padding=0):
+    return (size + 2 * padding - kernel_size) / stride + 1
+
+
+# %% ch01-ex1-solution: rounds up instead of down
+import math  # noqa: E402
+
+
+def conv_output_size(size, kernel_size, stride=1, padding=0):
+    return math.ceil((size + 2 * padding - kernel_size) / stride) + 1
+
+
+# %% ch01-ex1-solution: ignores the stride
+def conv_output_size(size, kernel_size, stride=1, padding=0):
+    return size + 2 * padding - kernel_size + 1
+
+
+# %% ch01-ex1-solution: adds the 1 before dividing by the stride
+def conv_output_size(size, kernel_size, stride=1, padding=0):
+    return (size + 2 * padding - kernel_size + 1) // stride
 
 
 # %% ch01-ex2-solution: keeps Net's 16 * 6 * 6 for fc1 (sized for 32x32 input)
@@ -61,6 +91,95 @@ class Net28(nn.Module):
         x = F.relu(self.fc1(x))
         x = F.relu(self.fc2(x))
         return self.fc3(x)
+
+
+# %% ch01-ex2-solution: sizes fc1 for the 5x5 maps but forgets the 16 channels
+class Net28(Net):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(5 * 5, 120)
+
+
+# %% ch01-ex2-solution: no ReLU at all
+class Net28(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 6, 3)
+        self.conv2 = nn.Conv2d(6, 16, 3)
+        self.fc1 = nn.Linear(16 * 5 * 5, 120)
+        self.fc2 = nn.Linear(120, 84)
+        self.fc3 = nn.Linear(84, 10)
+
+    def forward(self, x):
+        x = F.max_pool2d(self.conv1(x), 2)
+        x = F.max_pool2d(self.conv2(x), 2)
+        x = torch.flatten(x, 1)
+        return self.fc3(self.fc2(self.fc1(x)))
+
+
+# %% ch01-ex2-solution: a ReLU on the logits too
+class Net28(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 6, 3)
+        self.conv2 = nn.Conv2d(6, 16, 3)
+        self.fc1 = nn.Linear(16 * 5 * 5, 120)
+        self.fc2 = nn.Linear(120, 84)
+        self.fc3 = nn.Linear(84, 10)
+
+    def forward(self, x):
+        x = F.max_pool2d(F.relu(self.conv1(x)), 2)
+        x = F.max_pool2d(F.relu(self.conv2(x)), 2)
+        x = torch.flatten(x, 1)
+        x = F.relu(self.fc1(x))
+        x = F.relu(self.fc2(x))
+        return F.relu(self.fc3(x))
+
+
+# %% ch01-ex2-solution: 4x4 kernels in conv1 (28 -> 25 -> 12 -> 10 -> 5 also ends at 5x5)
+class Net28(Net):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 6, 4)
+        self.fc1 = nn.Linear(16 * 5 * 5, 120)
+
+
+# %% ch01-ex2-solution: average pooling instead of max pooling
+class Net28(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 6, 3)
+        self.conv2 = nn.Conv2d(6, 16, 3)
+        self.fc1 = nn.Linear(16 * 5 * 5, 120)
+        self.fc2 = nn.Linear(120, 84)
+        self.fc3 = nn.Linear(84, 10)
+
+    def forward(self, x):
+        x = F.avg_pool2d(F.relu(self.conv1(x)), 2)
+        x = F.avg_pool2d(F.relu(self.conv2(x)), 2)
+        x = torch.flatten(x, 1)
+        x = F.relu(self.fc1(x))
+        x = F.relu(self.fc2(x))
+        return self.fc3(x)
+
+
+# %% ch01-ex2-solution: ends with a softmax (the scores should stay logits)
+class Net28(Net):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(16 * 5 * 5, 120)
+
+    def forward(self, x):
+        return F.softmax(super().forward(x), dim=1)
+
+
+# %% ch01-ex2-solution: pads the convolutions to keep the size (28 -> 28 -> 14 -> 14 -> 7)
+class Net28(Net):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(1, 6, 3, padding=1)
+        self.conv2 = nn.Conv2d(6, 16, 3, padding=1)
+        self.fc1 = nn.Linear(16 * 7 * 7, 120)
 
 
 # %% ch01-ex3-solution: stores the loss tensor instead of loss.item()
@@ -103,3 +222,109 @@ def train_linear(X, y, lr, num_epochs):
         loss.backward()
         optimizer.step()
     return model, [loss.item()]
+
+
+# %% ch01-ex3-solution: ignores lr (always trains with lr=0.01)
+def train_linear(X, y, lr, num_epochs):
+    model = nn.Linear(1, 1).to(X.device)
+    loss_fn = nn.MSELoss()
+    optimizer = optim.SGD(model.parameters(), lr=0.01)
+    losses = []
+    for _ in range(num_epochs):
+        loss = loss_fn(model(X), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.item())
+    return model, losses
+
+
+# %% ch01-ex3-solution: ignores num_epochs (always 100 epochs)
+def train_linear(X, y, lr, num_epochs):
+    model = nn.Linear(1, 1).to(X.device)
+    loss_fn = nn.MSELoss()
+    optimizer = optim.SGD(model.parameters(), lr=lr)
+    losses = []
+    for _ in range(100):
+        loss = loss_fn(model(X), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.item())
+    return model, losses
+
+
+# %% ch01-ex3-solution: records the loss after the update
+def train_linear(X, y, lr, num_epochs):
+    model = nn.Linear(1, 1).to(X.device)
+    loss_fn = nn.MSELoss()
+    optimizer = optim.SGD(model.parameters(), lr=lr)
+    losses = []
+    for _ in range(num_epochs):
+        optimizer.zero_grad()
+        loss_fn(model(X), y).backward()
+        optimizer.step()
+        losses.append(loss_fn(model(X), y).item())
+    return model, losses
+
+
+# %% ch01-ex3-solution: one model for every call (created once, outside the function)
+shared_model = nn.Linear(1, 1)
+
+
+def train_linear(X, y, lr, num_epochs):
+    model = shared_model.to(X.device)
+    loss_fn = nn.MSELoss()
+    optimizer = optim.SGD(model.parameters(), lr=lr)
+    losses = []
+    for _ in range(num_epochs):
+        loss = loss_fn(model(X), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.item())
+    return model, losses
+
+
+# %% ch01-ex3-solution: returns the losses first, then the model
+def train_linear(X, y, lr, num_epochs):
+    model = nn.Linear(1, 1).to(X.device)
+    loss_fn = nn.MSELoss()
+    optimizer = optim.SGD(model.parameters(), lr=lr)
+    losses = []
+    for _ in range(num_epochs):
+        loss = loss_fn(model(X), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.item())
+    return losses, model
+
+
+# %% ch01-ex3-solution: uses the notebook's loss_fn instead of making one (breaks outside the notebook)
+def train_linear(X, y, lr, num_epochs):
+    model = nn.Linear(1, 1).to(X.device)
+    optimizer = optim.SGD(model.parameters(), lr=lr)
+    losses = []
+    for _ in range(num_epochs):
+        loss = loss_fn(model(X), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.item())
+    return model, losses
+
+
+# %% ch01-ex3-solution: puts the model on the notebook's device, not on X's
+def train_linear(X, y, lr, num_epochs):
+    model = nn.Linear(1, 1).to(device)
+    loss_fn = nn.MSELoss()
+    optimizer = optim.SGD(model.parameters(), lr=lr)
+    losses = []
+    for _ in range(num_epochs):
+        loss = loss_fn(model(X), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.item())
+    return model, losses
