@@ -5,6 +5,7 @@ in the chapter's kernel (see ``tests/wrong_answers/__init__.py``).
 """
 
 # Names the chapter's notebook defines before its exercises:
+import torch
 from torch import nn
 
 
@@ -18,6 +19,44 @@ def count_linear_params(sizes):
 def count_linear_params(sizes):
     pairs = zip(sizes[:-1], sizes[1:], strict=True)
     return sum(n_in * n_out + n_in for n_in, n_out in pairs)
+
+
+# %% ch03-ex1-solution: one bias per layer instead of one per output
+def count_linear_params(sizes):
+    pairs = zip(sizes[:-1], sizes[1:], strict=True)
+    return sum(n_in * n_out + 1 for n_in, n_out in pairs)
+
+
+# %% ch03-ex1-solution: the loop stops one layer early and misses the last Linear layer
+def count_linear_params(sizes):
+    total = 0
+    for i in range(len(sizes) - 2):
+        total += sizes[i] * sizes[i + 1] + sizes[i + 1]
+    return total
+
+
+# %% ch03-ex1-solution: the loop runs one layer too far (IndexError on sizes[i + 1])
+def count_linear_params(sizes):
+    total = 0
+    for i in range(len(sizes)):
+        total += sizes[i] * sizes[i + 1] + sizes[i + 1]
+    return total
+
+
+# %% ch03-ex1-solution: counts only the first layer
+def count_linear_params(sizes):
+    return sizes[0] * sizes[1] + sizes[1]
+
+
+# %% ch03-ex1-solution: gives every size a bias, the input size too
+def count_linear_params(sizes):
+    pairs = zip(sizes[:-1], sizes[1:], strict=True)
+    return sum(n_in * n_out for n_in, n_out in pairs) + sum(sizes)
+
+
+# %% ch03-ex1-solution: hard-codes the answer for NeuralNetwork
+def count_linear_params(sizes):
+    return 669_706
 
 
 # %% ch03-ex2-solution: puts a ReLU after the last Linear layer too (the logits lose their negatives)
@@ -38,6 +77,79 @@ def make_mlp(sizes):
     return nn.Sequential(*layers)
 
 
+# %% ch03-ex2-solution: puts the ReLU before each Linear layer instead of after
+def make_mlp(sizes):
+    layers = [nn.Flatten()]
+    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True)):
+        if i > 0:
+            layers.append(nn.ReLU())
+        layers.append(nn.Linear(n_in, n_out))
+    layers.insert(1, nn.ReLU())
+    return nn.Sequential(*layers)
+
+
+# %% ch03-ex2-solution: passes the list itself to nn.Sequential (no *): "list is not a Module subclass"
+def make_mlp(sizes):
+    layers = [nn.Flatten()]
+    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True)):
+        layers.append(nn.Linear(n_in, n_out))
+        if i < len(sizes) - 2:
+            layers.append(nn.ReLU())
+    return nn.Sequential(layers)
+
+
+# %% ch03-ex2-solution: returns the Python list of layers, not an nn.Sequential
+def make_mlp(sizes):
+    layers = [nn.Flatten()]
+    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True)):
+        layers.append(nn.Linear(n_in, n_out))
+        if i < len(sizes) - 2:
+            layers.append(nn.ReLU())
+    return layers
+
+
+# %% ch03-ex2-solution: ends with nn.Softmax, so it outputs probabilities instead of logits
+def make_mlp(sizes):
+    layers = [nn.Flatten()]
+    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True)):
+        layers.append(nn.Linear(n_in, n_out))
+        if i < len(sizes) - 2:
+            layers.append(nn.ReLU())
+    return nn.Sequential(*layers, nn.Softmax(dim=1))
+
+
+# %% ch03-ex2-solution: builds the Linear layers without biases
+def make_mlp(sizes):
+    layers = [nn.Flatten()]
+    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True)):
+        layers.append(nn.Linear(n_in, n_out, bias=False))
+        if i < len(sizes) - 2:
+            layers.append(nn.ReLU())
+    return nn.Sequential(*layers)
+
+
+# %% ch03-ex2-solution: hard-codes NeuralNetwork's three layers, whatever the sizes
+def make_mlp(sizes):
+    return nn.Sequential(
+        nn.Flatten(),
+        nn.Linear(sizes[0], sizes[1]),
+        nn.ReLU(),
+        nn.Linear(sizes[1], sizes[2]),
+        nn.ReLU(),
+        nn.Linear(sizes[2], sizes[3]),
+    )
+
+
+# %% ch03-ex2-solution: a ReLU only after the first Linear layer
+def make_mlp(sizes):
+    layers = [nn.Flatten()]
+    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:], strict=True)):
+        layers.append(nn.Linear(n_in, n_out))
+        if i == 0 and len(sizes) > 2:
+            layers.append(nn.ReLU())
+    return nn.Sequential(*layers)
+
+
 # %% ch03-ex3-solution: does not subtract the row maximum: exp(1000) overflows
 def softmax_rows(logits):
     exps = logits.exp()
@@ -54,3 +166,39 @@ def softmax_rows(logits):
 def softmax_rows(logits):
     exps = (logits - logits.max(dim=0, keepdim=True).values).exp()
     return exps / exps.sum(dim=0, keepdim=True)
+
+
+# %% ch03-ex3-solution: forgets keepdim=True on the sum: [N, C] / [N] divides along the wrong axis
+def softmax_rows(logits):
+    exps = (logits - logits.max(dim=1, keepdim=True).values).exp()
+    return exps / exps.sum(dim=1)
+
+
+# %% ch03-ex3-solution: subtracts each row's minimum instead of its maximum: exp still overflows
+def softmax_rows(logits):
+    exps = (logits - logits.min(dim=1, keepdim=True).values).exp()
+    return exps / exps.sum(dim=1, keepdim=True)
+
+
+# %% ch03-ex3-solution: subtracts the maximum in place, changing the caller's logits
+def softmax_rows(logits):
+    logits -= logits.max(dim=1, keepdim=True).values
+    exps = logits.exp()
+    return exps / exps.sum(dim=1, keepdim=True)
+
+
+# %% ch03-ex3-solution: calls torch.softmax instead of building it from exp, sum and max
+def softmax_rows(logits):
+    return torch.softmax(logits, dim=1)
+
+
+# %% ch03-ex3-solution: divides by the sum of the whole tensor, not of each row
+def softmax_rows(logits):
+    exps = (logits - logits.max(dim=1, keepdim=True).values).exp()
+    return exps / exps.sum()
+
+
+# %% ch03-ex3-solution: returns the log-probabilities (log-softmax) instead of the probabilities
+def softmax_rows(logits):
+    shifted = logits - logits.max(dim=1, keepdim=True).values
+    return shifted - shifted.exp().sum(dim=1, keepdim=True).log()

@@ -5,13 +5,21 @@ in the chapter's kernel (see ``tests/wrong_answers/__init__.py``).
 """
 
 # Names the chapter's notebook defines before its exercises:
+from typing import TYPE_CHECKING
+
 import torch
 import torch.nn.functional as F
 
 from course_utils import FASHION_CLASSES
 
+if TYPE_CHECKING:
 
-# %% ch04-ex1-solution: updates through .data (the source's style): right numbers, but autograd cannot see the change
+    def prepare(X: torch.Tensor) -> torch.Tensor: ...
+
+    model = torch.nn.Module()  # the trained Net of section 10
+
+
+# %% ch04-ex1-solution: updates through .data (an old style): right numbers, but autograd cannot see the change
 def sgd_step(params, lr):
     for p in params:
         if p.grad is not None:
@@ -34,6 +42,62 @@ def sgd_step(params, lr):
                 p.add_(p.grad, alpha=lr)
 
 
+# %% ch04-ex1-solution: forgets torch.no_grad(): in-place update of a leaf that requires grad
+def sgd_step(params, lr):
+    for p in params:
+        if p.grad is not None:
+            p.sub_(p.grad, alpha=lr)
+
+
+# %% ch04-ex1-solution: does not skip parameters whose .grad is None (a frozen parameter)
+def sgd_step(params, lr):
+    with torch.no_grad():
+        for p in params:
+            p.sub_(p.grad, alpha=lr)
+
+
+# %% ch04-ex1-solution: ignores its lr argument and always steps with 0.01
+def sgd_step(params, lr):
+    with torch.no_grad():
+        for p in params:
+            if p.grad is not None:
+                p.sub_(p.grad, alpha=0.01)
+
+
+# %% ch04-ex1-solution: switches gradient tracking off for good with torch.set_grad_enabled(False)
+def sgd_step(params, lr):
+    torch.set_grad_enabled(False)
+    for p in params:
+        if p.grad is not None:
+            p.sub_(p.grad, alpha=lr)
+
+
+# %% ch04-ex1-solution: clears each gradient after the step (that is zero_grad's job)
+def sgd_step(params, lr):
+    with torch.no_grad():
+        for p in params:
+            if p.grad is not None:
+                p.sub_(p.grad, alpha=lr)
+                p.grad = None
+
+
+# %% ch04-ex1-solution: updates the gradient instead of the parameter
+def sgd_step(params, lr):
+    with torch.no_grad():
+        for p in params:
+            if p.grad is not None:
+                p.grad.sub_(p.grad, alpha=lr)
+
+
+# %% ch04-ex1-solution: returns after the first parameter (the return is indented into the loop)
+def sgd_step(params, lr):
+    with torch.no_grad():
+        for p in params:
+            if p.grad is not None:
+                p.sub_(p.grad, alpha=lr)
+            return
+
+
 # %% ch04-ex2-solution: ignores v: sums the outputs
 def as_scalar(out, v):
     return out.sum()
@@ -49,6 +113,37 @@ def as_scalar(out, v):
     return out * v
 
 
+# %% ch04-ex2-solution: a matrix product that is right only for a batch of one
+def as_scalar(out, v):
+    return (out @ v.T).sum()
+
+
+# %% ch04-ex2-solution: returns a Python number (.item()), which has no backward
+def as_scalar(out, v):
+    return (out * v).sum().item()
+
+
+# %% ch04-ex2-solution: detaches the result, cutting it off from the graph
+def as_scalar(out, v):
+    return (out * v).sum().detach()
+
+
+# %% ch04-ex2-solution: sums each row only, which leaves one number per sample
+def as_scalar(out, v):
+    return (out * v).sum(dim=-1)
+
+
+# %% ch04-ex2-solution: runs out.backward(v) itself as well, so the gradients are doubled
+def as_scalar(out, v):
+    out.backward(v, retain_graph=True)
+    return (out * v).sum()
+
+
+# %% ch04-ex2-solution: adds v instead of weighing by it
+def as_scalar(out, v):
+    return (out + v).sum()
+
+
 # %% ch04-ex3-solution: standardises before padding: the border is 0 instead of the standardised background value
 def classify(model, image):
     standardised = (image - 0.286) / 0.353
@@ -61,6 +156,61 @@ def classify(model, image):
 # %% ch04-ex3-solution: pads but forgets to standardise
 def classify(model, image):
     batch = F.pad(image, (2, 2, 2, 2)).unsqueeze(0).unsqueeze(0)
+    with torch.no_grad():
+        logits = model(batch)
+    return FASHION_CLASSES[logits.argmax(dim=1).item()]
+
+
+# %% ch04-ex3-solution: adds only the batch dimension, not the channel dimension
+def classify(model, image):
+    batch = prepare(image.unsqueeze(0))
+    with torch.no_grad():
+        logits = model(batch)
+    return FASHION_CLASSES[logits.argmax(dim=1).item()]
+
+
+# %% ch04-ex3-solution: returns the class index, not its name
+def classify(model, image):
+    batch = prepare(image.unsqueeze(0).unsqueeze(0))
+    with torch.no_grad():
+        logits = model(batch)
+    return logits.argmax(dim=1).item()
+
+
+# %% ch04-ex3-solution: takes the argmax over the batch dimension (dim=0)
+def classify(model, image):
+    batch = prepare(image.unsqueeze(0).unsqueeze(0))
+    with torch.no_grad():
+        logits = model(batch)
+    return FASHION_CLASSES[logits.argmax(dim=0).item()]
+
+
+# %% ch04-ex3-solution: runs the model with autograd recording (no torch.no_grad())
+def classify(model, image):
+    batch = prepare(image.unsqueeze(0).unsqueeze(0))
+    logits = model(batch)
+    return FASHION_CLASSES[logits.argmax(dim=1).item()]
+
+
+# %% ch04-ex3-solution: adds the dimensions in place with unsqueeze_, changing the caller's image
+def classify(model, image):
+    batch = prepare(image.unsqueeze_(0).unsqueeze_(0))
+    with torch.no_grad():
+        logits = model(batch)
+    return FASHION_CLASSES[logits.argmax(dim=1).item()]
+
+
+# %% ch04-ex3-solution: uses the notebook's trained model instead of the model it is given
+def classify(model_given, image):
+    batch = prepare(image.unsqueeze(0).unsqueeze(0))
+    with torch.no_grad():
+        logits = model(batch)
+    return FASHION_CLASSES[logits.argmax(dim=1).item()]
+
+
+# %% ch04-ex3-solution: forgets to pad: the batch is 28x28, not 32x32
+def classify(model, image):
+    batch = ((image - 0.286) / 0.353).unsqueeze(0).unsqueeze(0)
     with torch.no_grad():
         logits = model(batch)
     return FASHION_CLASSES[logits.argmax(dim=1).item()]
