@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 _spec = importlib.util.spec_from_file_location("site_build", SITE / "build.py")
 site_build = importlib.util.module_from_spec(_spec)
+sys.modules["site_build"] = site_build  # dataclasses look their module up there
 _spec.loader.exec_module(site_build)
 
 
@@ -34,3 +36,15 @@ def site_html(tmp_path_factory) -> Path:
     status = site_build.build(out)
     assert status == 0, "the site build failed (Sphinx's messages are above)"
     return out / "html"
+
+
+# What the browser test measured (page weights, search ranking, axe results), printed
+# at the end of the run whether the tests passed or not.
+REPORT: dict[str, list[str]] = {}
+
+
+def pytest_terminal_summary(terminalreporter):
+    for title, lines in REPORT.items():
+        terminalreporter.section(title)
+        for line in lines:
+            terminalreporter.write_line(line)
