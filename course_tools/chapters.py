@@ -130,7 +130,3 @@ def figures(nb: nbformat.NotebookNode, chapter: str = "") -> list[FigureCell]:
         elif names:
             raise StructureError(f"{where}: show_figure(...) belongs in a cell tagged 'figure'")
     return found
-
-
-def read(path: Path) -> nbformat.NotebookNode:
-    return nbformat.read(path, as_version=4)

@@ -36,7 +36,7 @@ from course_tools.chapters import (
     exercises,
     is_chapter,
 )
-from course_tools.colab import EXERCISES_DIR, colab_url, download_url, slugs_in
+from course_tools.colab import BADGE_IMAGE, EXERCISES_DIR, colab_url, download_url, slugs_in
 
 STUB = 'raise NotImplementedError("Exercise: write your code here, then run the check below.")'
 
@@ -102,8 +102,6 @@ EDITION_NOTE = (
 
 def exercise_edition(nb: nbformat.NotebookNode, filename: str) -> nbformat.NotebookNode:
     """The learner's copy of chapter ``filename``: stubs, checks that report and go on."""
-    from course_tools.colab import BADGE_IMAGE
-
     chapter = chapter_number(filename)
     edition = student_version(nb, filename)  # stubs, outputs cleared
     for cell, original in zip(edition.cells, nb.cells, strict=True):
@@ -117,7 +115,6 @@ def exercise_edition(nb: nbformat.NotebookNode, filename: str) -> nbformat.Noteb
             cell.outputs, cell.execution_count = [], None
             cell.metadata["tags"] = [*cell.metadata.get("tags", []), "raises-exception"]
         solution.metadata["tags"].remove("hide-input")  # the learner's workspace: open
-        solution.metadata.get("jupyter", {}).pop("source_hidden", None)
         if not solution.metadata.get("jupyter"):
             solution.metadata.pop("jupyter", None)
     title = edition.cells[0]
