@@ -10,6 +10,8 @@ cd "$(dirname "$0")/../.."
 start=$SECONDS
 # shellcheck disable=SC1091
 source .venv/bin/activate
-pytest -o addopts="" -p no:cacheprovider -n 2 --nbmake notebooks/exercises
+# two chapters at once: one thread each, or their kernels fight over the 2 cores
+export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
+pytest -o addopts="" -p no:cacheprovider -n 2 --nbmake --nbmake-timeout=900 notebooks/exercises
 COURSE_EDITIONS=1 pytest -o addopts="" -p no:cacheprovider -n 2 tests/editions
 echo "exercise editions took $((SECONDS - start)) s"
