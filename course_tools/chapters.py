@@ -1,11 +1,14 @@
 """Where the chapters are, and the one reading of their structure.
 
 An author marks cells with tags only: ``solution`` (an exercise's answer,
-between ``### BEGIN SOLUTION`` / ``### END SOLUTION``), ``check`` (the one
-check cell right after it), ``figure`` (a ``show_figure(...)`` cell) and
-``train`` (a cell that trains a model). :mod:`course_tools.normalize` writes
-every other piece of metadata from these tags, and every tool and test gets
-the list of exercises and figures from :func:`exercises` and :func:`figures`.
+between ``### BEGIN SOLUTION`` / ``### END SOLUTION``) with ``exercise:<name>``
+(the exercise's stable name, ``exercise:scale`` for ``ch05-scale``), ``check``
+(the one check cell right after it), ``hint`` (a markdown cell before the
+solution holding one collapsed ``<details>`` hint), ``figure`` (a
+``show_figure(...)`` cell) and ``train`` (a cell that trains a model).
+:mod:`course_tools.normalize` writes every other piece of metadata from these
+tags, and every tool and test gets the list of exercises and figures from
+:func:`exercises` and :func:`figures`.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ REPO = Path(__file__).resolve().parents[1]
 BEGIN = "### BEGIN SOLUTION"
 END = "### END SOLUTION"
 _CHAPTER = re.compile(r"^(\d\d)_[a-z0-9_]+\.ipynb$")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+NAME_TAG = "exercise:"
 _SHOW_FIGURE = re.compile(r"""show_figure\(\s*["']([^"']+)["']\s*\)""")
 
 
@@ -65,11 +70,14 @@ class Exercise:
     check_index: int
     solution: nbformat.NotebookNode
     check: nbformat.NotebookNode
+    slug: str = ""  # from the solution's ``exercise:<slug>`` tag
+    hints: tuple[nbformat.NotebookNode, ...] = ()
 
     @property
     def name(self) -> str:
-        """``"ch05-ex2"``: the prefix of its nbgrader grade ids."""
-        return f"ch{self.chapter}-ex{self.number}"
+        """``"ch05-scale"``: its stable name, the prefix of its nbgrader grade ids
+        (``"ch05-ex1"`` by position for an exercise with no ``exercise:`` tag)."""
+        return f"ch{self.chapter}-{self.slug or f'ex{self.number}'}"
 
     @property
     def solution_id(self) -> str:
@@ -104,7 +112,30 @@ def exercises(nb: nbformat.NotebookNode, chapter: str) -> list[Exercise]:
             raise StructureError(f"{where}: its 'check' cell must be a code cell")
         if after + 1 < len(cells) and "check" in tags(cells[after + 1]):
             raise StructureError(f"{where}: one check cell per exercise (merge the others)")
-        found.append(Exercise(chapter, len(found) + 1, index, after, cell, cells[after]))
+        slugs = [t[len(NAME_TAG) :] for t in tags(cell) if t.startswith(NAME_TAG)]
+        if len(slugs) > 1 or (slugs and not _SLUG.match(slugs[0])):
+            raise StructureError(f"{where}: one tag 'exercise:<name>', the name like 'scale-layer'")
+        hints = []
+        for before in reversed(cells[:index]):
+            if {"check", "solution"} & set(tags(before)):
+                break
+            if "hint" in tags(before):
+                hints.insert(0, before)
+        found.append(
+            Exercise(
+                chapter,
+                len(found) + 1,
+                index,
+                after,
+                cell,
+                cells[after],
+                slugs[0] if slugs else "",
+                tuple(hints),
+            )
+        )
+    names = [ex.name for ex in found]
+    if len(set(names)) != len(names):
+        raise StructureError(f"chapter {chapter}: two exercises share a name: {names}")
     return found
 
 

@@ -5,11 +5,13 @@ A chapter's outputs depend on its code cells, on the learner package
 cells show. :func:`fingerprint` hashes exactly those; ``python -m
 course_tools.execute`` stores it in the notebook's metadata and the tests
 compare it with the current sources. Editing a tool, a test or the prose
-leaves a chapter fresh; editing any of those three makes it stale.
+leaves a chapter fresh, and so do comments and docstrings in ``course_utils``;
+changing what any of those three does makes it stale.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 from pathlib import Path
@@ -38,14 +40,37 @@ def code_digest(nb: nbformat.NotebookNode) -> str:
     return _sha(json.dumps(sources).encode())
 
 
+def _behaviour(source: bytes, where: Path) -> bytes:
+    """What a module does: its syntax tree without comments and docstrings."""
+    try:
+        tree = ast.parse(source, filename=str(where))
+    except SyntaxError:
+        return source  # not Python the kernel could import: hash it as it is
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if (
+            isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+            and body
+            and isinstance(body[0], ast.Expr)
+            and isinstance(body[0].value, ast.Constant)
+            and isinstance(body[0].value.value, str)
+        ):
+            node.body = body[1:] or [ast.Pass()]
+    return ast.dump(tree, include_attributes=False).encode()
+
+
 def package_digest(package: Path = LEARNER_PACKAGE) -> str:
-    """sha256 of the learner package's Python sources, by their path inside it."""
+    """sha256 of what the learner package's Python modules do, by their path inside it.
+
+    Comments, docstrings and formatting do not count: editing documentation
+    leaves the chapters fresh; changing behaviour makes them stale.
+    """
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*.py")):
         if "__pycache__" in path.parts:
             continue
         digest.update(path.relative_to(package).as_posix().encode() + b"\0")
-        digest.update(_text(path) + b"\0")
+        digest.update(_behaviour(_text(path), path) + b"\0")
     return digest.hexdigest()
 
 

@@ -37,8 +37,12 @@ from course_tools.chapters import (
     is_chapter,
 )
 from course_tools.colab import BADGE_IMAGE, EXERCISES_DIR, colab_url, download_url, slugs_in
+from course_utils.exercises import STUB_MESSAGE
 
-STUB = 'raise NotImplementedError("Exercise: write your code here, then run the check below.")'
+# the check reports a stub's error as "not attempted yet" (course_utils.exercises)
+STUB = (
+    f'raise NotImplementedError("{STUB_MESSAGE} write your code here, then run the check below.")'
+)
 
 
 class HandoutError(ValueError):
@@ -69,6 +73,12 @@ def strip_solutions(source: str, where: str = "cell") -> str:
     return "\n".join(out)
 
 
+def _untitled(source: str) -> str:
+    """``source`` without the ``# @title`` line that names a collapsed cell in Colab."""
+    lines = source.split("\n")
+    return "\n".join(lines[1:] if lines and lines[0].startswith("# @title ") else lines)
+
+
 def student_version(nb: nbformat.NotebookNode, name: str = "notebook") -> nbformat.NotebookNode:
     """A copy of ``nb`` with every exercise's solution stubbed and every output cleared.
 
@@ -82,8 +92,14 @@ def student_version(nb: nbformat.NotebookNode, name: str = "notebook") -> nbform
         raise HandoutError(f"{name}: {err}") from None
     for ex in found:
         where = f"{name} cell {ex.solution_index}"
-        ex.solution.source = strip_solutions(ex.solution.source, where)
+        ex.solution.source = strip_solutions(_untitled(ex.solution.source), where)
+        # the learner's own cell: open in Jupyter, Colab and on the site
         ex.solution.metadata.get("jupyter", {}).pop("source_hidden", None)
+        if not ex.solution.metadata.get("jupyter", True):
+            ex.solution.metadata.pop("jupyter")
+        ex.solution.metadata.pop("cellView", None)
+        tags = ex.solution.metadata.get("tags", [])
+        ex.solution.metadata["tags"] = [t for t in tags if t != "hide-input"]
     for cell in nb.cells:
         if cell.cell_type == "code":
             cell.outputs = []
@@ -114,9 +130,6 @@ def exercise_edition(nb: nbformat.NotebookNode, filename: str) -> nbformat.Noteb
         for cell in (solution, check):
             cell.outputs, cell.execution_count = [], None
             cell.metadata["tags"] = [*cell.metadata.get("tags", []), "raises-exception"]
-        solution.metadata["tags"].remove("hide-input")  # the learner's workspace: open
-        if not solution.metadata.get("jupyter"):
-            solution.metadata.pop("jupyter", None)
     title = edition.cells[0]
     paragraphs = title.source.split("\n\n")
     [index] = [i for i, p in enumerate(paragraphs) if "**Try the exercises**" in p]

@@ -8,7 +8,7 @@ zero times) plus a few it lacks (a statement deleted, a ``with`` block such as
 fresh kernel, as in the chapter tests; then each mutant replaces the solution
 and the exercise's check cell runs. A mutant is
 
-- *killed* when the check raises an AssertionError with a message (a course message),
+- *killed* when the check fails with the course's one-line verdict (``CheckFailed``),
 - *killed without a course message* when the check fails any other way,
 - *broken* when the mutant fails where it is defined (the learner sees that error
   in their own cell, before any check),
@@ -294,7 +294,7 @@ def run_chapter(path: Path, equivalents: dict, timeout: int = 60) -> ChapterRepo
                         ename, evalue = _run(client, ex.check, ex.check_index)
                         if ename is None:
                             outcome, detail = "surviving", ""
-                        elif ename == "AssertionError" and evalue.strip():
+                        elif ename == "CheckFailed" and evalue.strip():
                             outcome, detail = "killed", evalue.strip().splitlines()[0]
                         else:
                             outcome, detail = "no-message", f"{ename}: {evalue}".strip()

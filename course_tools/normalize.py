@@ -3,12 +3,15 @@
 An author tags cells ``solution``, ``check``, ``figure`` (and ``train``);
 this fills in the rest, the same way every time:
 
-- a ``solution`` cell: collapsed (``jupyter.source_hidden``), the site's
+- a ``solution`` cell: collapsed in Jupyter (``jupyter.source_hidden``) and in
+  Colab (``cellView: form`` under a ``# @title`` line that names it), the site's
   ``hide-input`` toggle, and nbgrader's "autograded answer" block;
-- its ``check`` cell: collapsed as well and ``hide-input`` (it holds a reference
-  answer), and nbgrader's "autograded test" block, one point;
+- its ``check`` cell: collapsed the same ways, and nbgrader's "autograded test"
+  block, one point;
 - a ``figure`` cell: collapsed (also in Colab, ``cellView: form``), the site's
   ``remove-input``, and its alt text from ``assets/manifest.json``;
+- the setup cell (the first code cell): its install block, the same in every
+  chapter (:mod:`course_tools.setup_cell`);
 - the title cell: its two ways in, each an "Open in Colab" badge and a download
   (the chapter with solutions, and its exercise edition in ``notebooks/exercises/``);
 - every cell: an id (``chNN-123``), kept once given.
@@ -33,9 +36,11 @@ import nbformat
 
 from course_tools.chapters import REPO, chapter_number, exercises, figures
 from course_tools.colab import editions_block, slugs_in
+from course_tools.setup_cell import with_install_block
 
 MANIFEST = REPO / "assets" / "manifest.json"
 DERIVED_TAGS = {"hide-input", "remove-input"}
+TITLE = "# @title "  # Colab shows this line in place of a collapsed (form) cell
 NBGRADER_SCHEMA = 3
 
 
@@ -71,6 +76,17 @@ def _clear_derived(cell) -> None:
         meta["tags"] = [t for t in meta["tags"] if t not in DERIVED_TAGS]
         if not meta["tags"]:
             meta.pop("tags")
+
+
+def _collapse(cell, title: str) -> None:
+    """Hide ``cell``'s code in Jupyter, in Colab (under ``title``) and on the site."""
+    lines = cell.source.split("\n")
+    if lines and lines[0].startswith(TITLE):
+        lines = lines[1:]
+    cell.source = "\n".join([TITLE + title, *lines])
+    cell.metadata["cellView"] = "form"
+    cell.metadata["jupyter"] = {**cell.metadata.get("jupyter", {}), "source_hidden": True}
+    _add_tag(cell, "hide-input")
 
 
 def _add_tag(cell, tag: str) -> None:
@@ -112,25 +128,19 @@ def normalize(
     nb = copy.deepcopy(nb)
     if filename is not None:
         _title_block(nb, filename)
+    setup = next(cell for cell in nb.cells if cell.cell_type == "code")
+    setup.source = with_install_block(setup.source, f"chapter {chapter}, setup cell")
     nb.nbformat, nb.nbformat_minor = 4, max(nb.get("nbformat_minor", 5), 5)  # cell ids
     alt = _alt_texts() if alt is None else alt
     for cell in nb.cells:
         _clear_derived(cell)
     _assign_ids(nb, chapter)
     for ex in exercises(nb, chapter):
-        ex.solution.metadata["jupyter"] = {
-            **ex.solution.metadata.get("jupyter", {}),
-            "source_hidden": True,
-        }
+        title = f"Exercise {ex.number} ({ex.name})"
+        _collapse(ex.solution, f"{title}: a solution. Try it yourself first")
         ex.solution.metadata["nbgrader"] = _nbgrader(ex.solution_id, solution=True)
-        _add_tag(ex.solution, "hide-input")
+        _collapse(ex.check, f"{title}: check your answer")
         ex.check.metadata["nbgrader"] = _nbgrader(ex.check_id, solution=False)
-        # the check holds a reference answer: collapsed too, so it does not spoil the exercise
-        ex.check.metadata["jupyter"] = {
-            **ex.check.metadata.get("jupyter", {}),
-            "source_hidden": True,
-        }
-        _add_tag(ex.check, "hide-input")
     for fig in figures(nb, chapter):
         if fig.name not in alt:
             raise ValueError(f"chapter {chapter}: no figure {fig.name!r} in {MANIFEST.name}")

@@ -25,21 +25,26 @@ from course_utils.data import (
     load_thermometer,
 )
 from course_utils.device import get_device
+from course_utils.exercises import check_exercise
 from course_utils.figures import show_figure
 from course_utils.plot import plot_confusion_matrix, plot_fit, plot_history, plot_images
 from course_utils.seed import seed_everything
 from course_utils.train import count_params, evaluate, fit, train_one_epoch
+from course_utils.verdict import CheckFailed, NotAttempted, show_traceback
 
 __version__ = "0.2.0"
 
 __all__ = [
     "FASHION_CLASSES",
+    "CheckFailed",
     "CorruptDataError",
     "DataNotFoundError",
     "InMemoryLoader",
+    "NotAttempted",
     "__version__",
     "check_at_least",
     "check_close",
+    "check_exercise",
     "check_equal",
     "check_num_params",
     "check_shape",
@@ -57,5 +62,6 @@ __all__ = [
     "plot_images",
     "seed_everything",
     "show_figure",
+    "show_traceback",
     "train_one_epoch",
 ]

@@ -9,10 +9,14 @@ For each chapter, one test:
    reads it: a cell tagged ``solution`` and the ``check`` cell right after it):
 
    - the student stub (what ``python -m course_tools.handout`` hands out)
-     replaces the solution: the check cell must raise NotImplementedError;
+     replaces the solution: the check cell must say "not attempted yet"
+     (``NotAttempted``);
    - each wrong answer in ``tests/wrong_answers/chNN.py`` replaces the
-     solution: the check cell must raise AssertionError;
-   - the solution runs again: the check cell must pass.
+     solution: the check cell must reject it with the course's one-line
+     verdict (``CheckFailed``), whose message contains the wrong answer's
+     ``[message: ...]`` words where the file gives them;
+   - the solution runs again: the check cell must pass and leave no new name
+     in the notebook.
 
 Those are the only cells expected to fail, and a failure message names the
 exercise, the cell and the wrong answer. Chapters run in parallel under
@@ -55,11 +59,30 @@ def kernel_threads() -> str:
 
 def outcome(client: NotebookClient, cell, index: int) -> str | None:
     """None if the cell ran, else the name of the exception it raised."""
+    return outcome_and_message(client, cell, index)[0]
+
+
+def outcome_and_message(client: NotebookClient, cell, index: int) -> tuple[str | None, str]:
+    """(None, "") if the cell ran, else the exception's name and message."""
     try:
         client.execute_cell(cell, index)
     except CellExecutionError as err:
-        return err.ename
-    return None
+        return err.ename, err.evalue
+    return None, ""
+
+
+# every global name but IPython's history (_, __, _i3, _oh, In, Out, ...)
+NAMES = (
+    "import re as _re; print(sorted(n for n in globals() "
+    "if not _re.fullmatch(r'_+|_i+\\d*|_\\d+|_oh|_ih|_dh|In|Out|_re', n)))"
+)
+
+
+def notebook_names(client: NotebookClient) -> str:
+    """The notebook's global names (IPython's history aside), as the kernel prints them."""
+    cell = new_code_cell(NAMES)
+    client.execute_cell(cell, 0)
+    return "".join(o.get("text", "") for o in cell.outputs)
 
 
 def check_exercise(client, ex: Exercise, wrong: list[tuple[str, str]]) -> list[str]:
@@ -70,36 +93,44 @@ def check_exercise(client, ex: Exercise, wrong: list[tuple[str, str]]) -> list[s
 
     stub = new_code_cell(strip_solutions(ex.solution.source))
     raised = outcome(client, stub, ex.solution_index)
-    if raised == "NotImplementedError":
-        pass  # a top-level stub stops at once, before the check
-    elif raised is not None:
+    if raised is not None:
         problems.append(f"{where}: the stub raised {raised} instead of defining the exercise")
     else:
         raised = outcome(client, *check)
-        if raised != "NotImplementedError":
+        if raised != "NotAttempted":
             problems.append(
-                f"{where}: with the stub, check cell {ex.check_index} should raise "
-                f"NotImplementedError but {'passed' if raised is None else f'raised {raised}'}"
+                f"{where}: with the stub, check cell {ex.check_index} should say NotAttempted "
+                f"but {'passed' if raised is None else f'raised {raised}'}"
             )
 
     for why, source in wrong:
+        why, _, expected = why.partition(" [message: ")
+        expected = expected.removesuffix("]")
         raised = outcome(client, new_code_cell(source), ex.solution_index)
         if raised is not None:
             problems.append(f"{where}: wrong answer {why!r} raised {raised} where it is defined")
             continue
-        raised = outcome(client, *check)
-        if raised != "AssertionError":
+        raised, message = outcome_and_message(client, *check)
+        if raised != "CheckFailed":
             problems.append(
                 f"{where}: wrong answer {why!r} is not caught: check cell {ex.check_index} "
-                f"{'passed' if raised is None else f'raised {raised}, not AssertionError'}"
+                f"{'passed' if raised is None else f'raised {raised}, not CheckFailed'}"
+            )
+        elif expected.lower() not in message.lower():
+            problems.append(
+                f"{where}: wrong answer {why!r} is rejected without naming the mistake: "
+                f"the message {message!r} does not say {expected!r}"
             )
 
     raised = outcome(client, ex.solution, ex.solution_index)
     if raised is not None:
         return [*problems, f"{where}: the solution itself raised {raised}"]
+    before = notebook_names(client)
     raised = outcome(client, *check)
     if raised is not None:
         problems.append(f"{where}: check cell {ex.check_index} raised {raised} on the solution")
+    elif notebook_names(client) != before:
+        problems.append(f"{where}: check cell {ex.check_index} left names in the notebook")
     return problems
 
 
@@ -146,7 +177,12 @@ def test_the_harness_catches_a_stub_that_passes_and_a_wrong_answer_that_passes()
         "def f(x):\n    ### BEGIN SOLUTION\n    return x + 1\n    ### END SOLUTION"
     )
     solution.metadata = {"tags": ["solution"]}
-    check = new_code_cell("assert f(1) == 2, 'f(1) should be 2'")
+    check = new_code_cell(
+        "from course_utils.verdict import CheckFailed, NotAttempted\n"
+        "try:\n    _ok = f(1) == 2\n"
+        "except NotImplementedError:\n    raise NotAttempted('ch99-ex1') from None\n"
+        "if not _ok:\n    raise CheckFailed('ch99-ex1', 'f(1) should be 2')"
+    )
     check.metadata = {"tags": ["check"]}
     nb = nbformat.v4.new_notebook(cells=[solution, check])
     [ex] = exercises(nb, "99")
@@ -162,6 +198,9 @@ def test_the_harness_catches_a_stub_that_passes_and_a_wrong_answer_that_passes()
                 "ch99-ex1 (cell 0): wrong answer 'special-cases 1' is not caught: "
                 "check cell 1 passed"
             ]
+            wrong = [("returns x [message: should be 3]", "def f(x):\n    return x\n")]
+            problems = check_exercise(client, ex, wrong)
+            assert "does not say 'should be 3'" in problems[0]
             ex.check = new_code_cell("assert True")  # a check that cannot fail
             problems = check_exercise(client, ex, [])
-            assert "should raise NotImplementedError but passed" in problems[0]
+            assert "should say NotAttempted but passed" in problems[0]

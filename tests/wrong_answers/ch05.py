@@ -14,7 +14,7 @@ from torch import nn
 # fmt: off
 
 
-# %% ch05-ex1-solution: stores the factors as a plain tensor: not a registered parameter
+# %% ch05-scale-solution: stores the factors as a plain tensor: not a registered parameter
 class Scale(nn.Module):
     def __init__(self, num_features):
         super().__init__()
@@ -24,7 +24,7 @@ class Scale(nn.Module):
         return x * self.scale
 
 
-# %% ch05-ex1-solution: starts the factors at random values instead of 1
+# %% ch05-scale-solution: starts the factors at random values instead of 1
 class Scale(nn.Module):
     def __init__(self, num_features):
         super().__init__()
@@ -34,7 +34,7 @@ class Scale(nn.Module):
         return x * self.scale
 
 
-# %% ch05-ex1-solution: starts the factors at zero instead of 1
+# %% ch05-scale-solution: starts the factors at zero instead of 1
 class Scale(nn.Module):
     def __init__(self, num_features):
         super().__init__()
@@ -44,7 +44,7 @@ class Scale(nn.Module):
         return x * self.scale
 
 
-# %% ch05-ex1-solution: one factor shared by all features instead of one per feature
+# %% ch05-scale-solution: one factor shared by all features instead of one per feature
 class Scale(nn.Module):
     def __init__(self, num_features):
         super().__init__()
@@ -54,7 +54,7 @@ class Scale(nn.Module):
         return x * self.scale
 
 
-# %% ch05-ex1-solution: scales the input in place, changing the caller's tensor
+# %% ch05-scale-solution: scales the input in place, changing the caller's tensor
 class Scale(nn.Module):
     def __init__(self, num_features):
         super().__init__()
@@ -65,7 +65,7 @@ class Scale(nn.Module):
         return x
 
 
-# %% ch05-ex1-solution: multiplies by scale.data: no gradient reaches the factors
+# %% ch05-scale-solution: multiplies by scale.data: no gradient reaches the factors
 class Scale(nn.Module):
     def __init__(self, num_features):
         super().__init__()
@@ -75,7 +75,7 @@ class Scale(nn.Module):
         return x * self.scale.data
 
 
-# %% ch05-ex1-solution: a matrix product x @ scale sums the features instead of scaling each
+# %% ch05-scale-solution: a matrix product x @ scale sums the features instead of scaling each
 class Scale(nn.Module):
     def __init__(self, num_features):
         super().__init__()
@@ -85,7 +85,7 @@ class Scale(nn.Module):
         return x @ self.scale
 
 
-# %% ch05-ex1-solution: names the parameter factors instead of scale
+# %% ch05-scale-solution: names the parameter factors instead of scale
 class Scale(nn.Module):
     def __init__(self, num_features):
         super().__init__()
@@ -95,7 +95,7 @@ class Scale(nn.Module):
         return x * self.factors
 
 
-# %% ch05-ex1-solution: a frozen parameter (requires_grad=False) is not learnable
+# %% ch05-scale-solution: a frozen parameter (requires_grad=False) is not learnable
 class Scale(nn.Module):
     def __init__(self, num_features):
         super().__init__()
