@@ -1,8 +1,9 @@
 """Start a new chapter: ``python -m course_tools.new_chapter 08 "A title" [--seed 8]``.
 
 Writes ``notebooks/NN_a_title.ipynb`` with the skeleton every chapter follows
-(title cell with its Colab badge, the setup cell, one section, one exercise
-with its solution, check and tags, the summary with links), a starter
+(title cell with its Colab badge, the setup cell, one section, two exercises
+with their hints, solutions, check cells and tags, the summary with links), their
+checks in ``course_utils/exercises/chNN.py``, a starter
 ``tests/wrong_answers/chNN.py``, a row in the README's chapter table and the
 "Next" link of the chapter before it. Then fill it in, tag cells, and run
 ``python -m course_tools.execute notebooks/NN_a_title.ipynb``: that writes
@@ -42,35 +43,75 @@ import torch
 from torch import nn
 
 import course_utils
-from course_utils import check_close, exercise_case, get_device, seed_everything
+from course_utils import check_exercise, get_device, seed_everything
 
 seed = seed_everything({seed})
 device = get_device()
 print(f"Python {{platform.python_version()}} | torch {{torch.__version__}} | "
       f"course_utils {{course_utils.__version__}} | device: {{device}} | seed: {{seed}}")"""
 
-EXERCISES = [  # (heading and prompt, solution cell, check cell)
+EXERCISES = [  # (heading and prompt, hint, name, solution cell, check cell)
     (
         "### Exercise 1: double a tensor\n\n"
-        "Write `double(x)` that returns `2 * x` for a tensor of any shape.",
+        "Write `double(x)` that returns twice `x`, for a tensor of any shape.",
+        "<details><summary>Hint 1</summary>\n\nArithmetic on a tensor works element by "
+        "element, whatever its shape.\n\n</details>",
+        "double",
         "def double(x):\n    ### BEGIN SOLUTION\n    return 2 * x\n    ### END SOLUTION",
-        "for case in (torch.zeros(3), torch.arange(10.0, device=device).view(2, 5)):\n"
-        '    with exercise_case(f"double of a {tuple(case.shape)} tensor"):\n'
-        '        check_close(double(case), case + case, atol=0, name="double(x)")\n'
-        'print("✓ double doubles tensors of any shape")',
+        "# Tries double on tensors of two shapes.\n"
+        'check_exercise("ch{number}-double", double, device=device)',
     ),
     (
         "### Exercise 2: mean square\n\n"
         "Write `mean_square(x)`: the mean of the squares of the elements of `x`.",
+        "<details><summary>Hint 1</summary>\n\nSquare first, then average: the order "
+        "matters.\n\n</details>",
+        "mean-square",
         "def mean_square(x):\n    ### BEGIN SOLUTION\n    return (x**2).mean()\n"
         "    ### END SOLUTION",
-        "for case in (torch.tensor([3.0]), torch.tensor([1.0, -2.0, 2.0])):\n"
-        '    with exercise_case(f"mean_square of {case.tolist()}"):\n'
-        "        expected = (case * case).sum() / case.numel()\n"
-        '        check_close(mean_square(case), expected, name="mean_square(x)")\n'
-        'print("✓ mean_square is the mean of the squares")',
+        "# Tries mean_square on two tensors.\n"
+        'check_exercise("ch{number}-mean-square", mean_square)',
     ),
 ]
+
+CHECKS = '''\
+"""Chapter {number}'s exercise checks."""
+
+from __future__ import annotations
+
+import torch
+
+from course_utils.cases import exercise_case
+from course_utils.checks import check_close
+from course_utils.exercises import exercise
+
+
+@exercise("ch{number}-double")
+def double(double, device="cpu"):
+    for case in (torch.zeros(3), torch.arange(10.0).view(2, 5)):
+        with exercise_case(f"double of a {{tuple(case.shape)}} tensor"):
+            case = case.to(device)
+            result = double(case)
+            assert not torch.equal(result, case) or not case.any(), (
+                "it returns x unchanged: multiply by 2"
+            )
+            check_close(result, case + case, atol=0, name="double(x)")
+    return "double doubles tensors of any shape"
+
+
+@exercise("ch{number}-mean-square")
+def mean_square(mean_square):
+    for case in (torch.tensor([3.0]), torch.tensor([1.0, -2.0, 2.0])):
+        with exercise_case(f"mean_square of {{case.tolist()}}"):
+            result = mean_square(case)
+            squared_mean = case.mean() ** 2
+            if len(case) > 1:
+                assert not torch.allclose(torch.as_tensor(result), squared_mean), (
+                    "it squares the mean: square the elements first, then average"
+                )
+            check_close(result, (case * case).sum() / case.numel(), name="mean_square(x)")
+    return "mean_square is the mean of the squares"
+'''
 
 WRONG = '''\
 """Plausible wrong answers for chapter {number}'s exercises; each must fail its check."""
@@ -79,12 +120,12 @@ WRONG = '''\
 import torch  # noqa: F401
 
 
-# %% ch{number}-ex1-solution: returns its input unchanged
+# %% ch{number}-double-solution: returns its input unchanged [message: unchanged]
 def double(x):
     return x
 
 
-# %% ch{number}-ex2-solution: squares the mean instead of averaging the squares
+# %% ch{number}-mean-square-solution: the square of the mean [message: squares the mean]
 def mean_square(x):
     return x.mean() ** 2
 '''
@@ -114,11 +155,12 @@ def skeleton(
         new_markdown_cell("## Exercises"),
         *(
             cell
-            for prompt, solution, check in EXERCISES
+            for prompt, hint, name, solution, check in EXERCISES
             for cell in (
                 new_markdown_cell(prompt),
-                new_code_cell(solution, metadata={"tags": ["solution"]}),
-                new_code_cell(check, metadata={"tags": ["check"]}),
+                new_markdown_cell(hint, metadata={"tags": ["hint"]}),
+                new_code_cell(solution, metadata={"tags": ["solution", f"exercise:{name}"]}),
+                new_code_cell(check.format(number=number), metadata={"tags": ["check"]}),
             )
         ),
         new_markdown_cell(
@@ -163,6 +205,8 @@ def add_chapter(root: Path, number: str, title: str, seed: int) -> list[Path]:
 
     wrong = root / "tests" / "wrong_answers" / f"ch{number}.py"
     wrong.write_text(WRONG.format(number=number), encoding="utf-8")
+    checks = root / "course_utils" / "exercises" / f"ch{number}.py"
+    checks.write_text(CHECKS.format(number=number), encoding="utf-8")
 
     before = nbformat.read(previous, as_version=4)
     last = before.cells[-1]
@@ -184,7 +228,7 @@ def add_chapter(root: Path, number: str, title: str, seed: int) -> list[Path]:
     )
     text = text[: rows[-1].end()] + row + text[rows[-1].end() :] if rows else text + row
     readme.write_text(text, encoding="utf-8")
-    return [path, wrong, previous, readme]
+    return [path, checks, wrong, previous, readme]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -88,6 +88,37 @@ def test_editing_a_tool_or_an_unshown_figure_leaves_chapters_fresh(copy_of_what_
     assert stale_reasons(nb, root / "course_utils", root / "assets") == []
 
 
+def _edit(path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"{path.name} no longer contains {old!r}: update this test"
+    path.write_text(text.replace(old, new, 1))
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda root: _edit(
+            root / "course_utils" / "verdict.py",
+            "How an exercise check answers a learner",
+            "How a check answers",
+        ),
+        lambda root: _edit(
+            root / "course_utils" / "verdict.py",
+            "import sys\n",
+            "import sys  # a new comment\n\n",
+        ),
+    ],
+    ids=["docstring", "comment and blank line"],
+)
+def test_editing_documentation_of_the_learner_package_leaves_chapters_fresh(
+    copy_of_what_chapters_run, edit
+):
+    root = copy_of_what_chapters_run
+    nb = fresh_chapter(root)
+    edit(root)
+    assert stale_reasons(nb, root / "course_utils", root / "assets") == []
+
+
 @pytest.mark.parametrize(
     "edit, reason",
     [
@@ -100,11 +131,15 @@ def test_editing_a_tool_or_an_unshown_figure_leaves_chapters_fresh(copy_of_what_
             "the learner package course_utils changed",
         ),
         (
+            lambda root: _edit(root / "course_utils" / "verdict.py", ": correct.", ": right."),
+            "the learner package course_utils changed",
+        ),
+        (
             lambda root: (root / "assets" / "02_mlp.png").write_bytes(b"another rendering"),
             "a figure it shows changed",
         ),
     ],
-    ids=["learner module", "new learner module", "shown figure"],
+    ids=["learner module", "new learner module", "learner code", "shown figure"],
 )
 def test_editing_what_a_chapter_runs_makes_it_stale(copy_of_what_chapters_run, edit, reason):
     root = copy_of_what_chapters_run
