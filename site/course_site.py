@@ -7,8 +7,8 @@ Every change is for display only: the notebooks are read as committed.
   served by the site itself: the chapter, or its exercise edition.
 * Solutions: the toggle says "Show solution" / "Hide solution" (and that is also
   its accessible name; a collapsed check cell's says "Show the check"), and the
-  code shows without nbgrader's
-  ``### BEGIN SOLUTION`` / ``### END SOLUTION`` marker lines.
+  code shows without nbgrader's ``### BEGIN SOLUTION`` / ``### END SOLUTION``
+  marker lines and without Colab's ``# @title`` line.
 * Figures: an output image's alt text comes from its cell metadata
   (``mystnb: {image: {alt: ...}}``); an image without one is left without, so the
   tests name it. Each figure links to its full-size file (tap to enlarge).
@@ -135,9 +135,10 @@ class SolutionsAndFigures(SphinxPostTransform):
         for cell in self.document.findall(nodes.container):
             if cell.get("nb_element") != "cell_code":
                 continue
-            if "tag_solution" in cell["classes"]:
+            if {"tag_solution", "tag_check"} & set(cell["classes"]):
                 for block in cell.findall(nodes.literal_block):
                     strip_markers(block)
+            if "tag_solution" in cell["classes"]:
                 if cell.get("hide_mode"):
                     cell["prompt_show"] = "Show solution"
                     cell["prompt_hide"] = "Hide solution"
@@ -152,9 +153,14 @@ class SolutionsAndFigures(SphinxPostTransform):
 
 
 def strip_markers(block: nodes.literal_block) -> None:
-    """Drop the lines that are only nbgrader's solution markers, for display."""
+    """Drop the lines that are only nbgrader's solution markers, and the ``# @title``
+    line that names a collapsed cell in Colab, for display."""
     lines = block.astext().splitlines()
-    kept = [line for line in lines if line.strip() not in (BEGIN, END)]
+    kept = [
+        line
+        for number, line in enumerate(lines)
+        if line.strip() not in (BEGIN, END) and not (number == 0 and line.startswith("# @title "))
+    ]
     if kept != lines:
         text = "\n".join(kept)
         block.clear()

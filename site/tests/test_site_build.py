@@ -13,7 +13,8 @@ from bs4 import BeautifulSoup
 from conftest import NOTEBOOKS, load_notebook
 
 MATH = re.compile(r"\$[^$\n]+\$")
-MARKER = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$", re.M)
+# nbgrader's solution markers, and the first line of a cell collapsed in Colab
+MARKER = re.compile(r"^\s*### (BEGIN|END) SOLUTION\s*$|\A# @title .*$", re.M)
 # Alt texts that describe nothing (a placeholder, a file name, a word).
 GENERIC_ALT = re.compile(
     r"^(|figure drawn by this cell's code|image|figure|plot|output|png|.*\.(png|jpe?g|svg))$", re.I
@@ -128,6 +129,12 @@ def test_chapter_page_shows_prose_code_outputs_and_figures(site_html: Path, note
         assert not MARKER.search(shown), f"{notebook.name}: a solution shows nbgrader's markers"
         source = [ln for ln in text_of(cell).splitlines() if not MARKER.search(ln)]
         assert squash(shown) == squash("\n".join(source))
+
+    # Hints: each a collapsed <details> whose summary says "Hint".
+    hints = sum(text_of(c).count("<details>") for c in nb["cells"] if "hint" in tags(c))
+    shown_hints = [d for d in article.select("details") if "Hint" in d.summary.get_text()]
+    assert len(shown_hints) == hints > 0, f"{notebook.name}: {len(shown_hints)} hints shown"
+    assert not [d for d in shown_hints if d.has_attr("open")], "a hint starts open"
 
     # Both editions: Colab in a new tab, and downloads the site serves itself.
     for path in (f"notebooks/{notebook.name}", f"notebooks/exercises/{notebook.name}"):
