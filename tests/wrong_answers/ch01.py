@@ -13,31 +13,33 @@ from torch import nn, optim
 
 if TYPE_CHECKING:
     Net = nn.Module  # the chapter's Net (section 2)
+    model = nn.Linear(1, 1)  # section 3 (a LinearRegressionModel)
     loss_fn = nn.MSELoss()  # section 4
+    optimizer = optim.SGD(model.parameters(), lr=1e-3)  # section 4
     device = torch.device("cpu")  # the setup cell's
 
 
-# %% ch01-ex1-solution: forgets the padding
+# %% ch01-conv-output-size-solution: forgets the padding [message: leaves out the padding]
 def conv_output_size(size, kernel_size, stride=1, padding=0):
     return (size - kernel_size) // stride + 1
 
 
-# %% ch01-ex1-solution: pads only one side
+# %% ch01-conv-output-size-solution: pads only one side [message: one side]
 def conv_output_size(size, kernel_size, stride=1, padding=0):
     return (size + padding - kernel_size) // stride + 1
 
 
-# %% ch01-ex1-solution: forgets the +1
+# %% ch01-conv-output-size-solution: forgets the +1 [message: add 1]
 def conv_output_size(size, kernel_size, stride=1, padding=0):
     return (size + 2 * padding - kernel_size) // stride
 
 
-# %% ch01-ex1-solution: divides with / (returns a float such as 30.0, not an int)
+# %% ch01-conv-output-size-solution: divides with / (returns a float such as 30.0, not an int) [message: use `//`]
 def conv_output_size(size, kernel_size, stride=1, padding=0):
     return (size + 2 * padding - kernel_size) / stride + 1
 
 
-# %% ch01-ex1-solution: rounds up instead of down
+# %% ch01-conv-output-size-solution: rounds up instead of down [message: rounds up]
 import math  # noqa: E402
 
 
@@ -45,17 +47,32 @@ def conv_output_size(size, kernel_size, stride=1, padding=0):
     return math.ceil((size + 2 * padding - kernel_size) / stride) + 1
 
 
-# %% ch01-ex1-solution: ignores the stride
+# %% ch01-conv-output-size-solution: ignores the stride [message: ignores the stride]
 def conv_output_size(size, kernel_size, stride=1, padding=0):
     return size + 2 * padding - kernel_size + 1
 
 
-# %% ch01-ex1-solution: adds the 1 before dividing by the stride
+# %% ch01-conv-output-size-solution: adds the 1 before dividing by the stride [message: before dividing]
 def conv_output_size(size, kernel_size, stride=1, padding=0):
     return (size + 2 * padding - kernel_size + 1) // stride
 
 
-# %% ch01-ex2-solution: keeps Net's 16 * 6 * 6 for fc1 (sized for 32x32 input)
+# %% ch01-conv-output-size-solution: no brackets, so only kernel_size is divided [message: brackets]
+def conv_output_size(size, kernel_size, stride=1, padding=0):
+    return size + 2 * padding - kernel_size // stride + 1
+
+
+# %% ch01-conv-output-size-solution: no brackets and no padding [message: brackets]
+def conv_output_size(size, kernel_size, stride=1, padding=0):
+    return size - kernel_size // stride + 1
+
+
+# %% ch01-conv-output-size-solution: divides before subtracting the kernel
+def conv_output_size(size, kernel_size, stride=1, padding=0):
+    return (size + 2 * padding) // stride - kernel_size + 1
+
+
+# %% ch01-net28-solution: keeps Net's 16 * 6 * 6 for fc1 (sized for 32x32 input) [message: for 32x32 images]
 class Net28(nn.Module):
     def __init__(self):
         super().__init__()
@@ -74,7 +91,7 @@ class Net28(nn.Module):
         return self.fc3(x)
 
 
-# %% ch01-ex2-solution: forgets that the 3x3 convolutions shrink the image: 28 -> 14 -> 7
+# %% ch01-net28-solution: forgets that the 3x3 convolutions shrink the image: 28 -> 14 -> 7
 class Net28(nn.Module):
     def __init__(self):
         super().__init__()
@@ -93,14 +110,28 @@ class Net28(nn.Module):
         return self.fc3(x)
 
 
-# %% ch01-ex2-solution: sizes fc1 for the 5x5 maps but forgets the 16 channels
+# %% ch01-net28-solution: sizes fc1 for the 5x5 maps but forgets the 16 channels [message: every channel]
 class Net28(Net):
     def __init__(self):
         super().__init__()
         self.fc1 = nn.Linear(5 * 5, 120)
 
 
-# %% ch01-ex2-solution: no ReLU at all
+# %% ch01-net28-solution: sets fc1.in_features, which does not resize the weight [message: in_features]
+class Net28(Net):
+    def __init__(self):
+        super().__init__()
+        self.fc1.in_features = 16 * 5 * 5
+
+
+# %% ch01-net28-solution: a new attribute instead of replacing fc1 [message: self.fc1 itself]
+class Net28(Net):
+    def __init__(self):
+        super().__init__()
+        self.fc1_28 = nn.Linear(16 * 5 * 5, 120)
+
+
+# %% ch01-net28-solution: no ReLU at all
 class Net28(nn.Module):
     def __init__(self):
         super().__init__()
@@ -117,7 +148,7 @@ class Net28(nn.Module):
         return self.fc3(self.fc2(self.fc1(x)))
 
 
-# %% ch01-ex2-solution: a ReLU on the logits too
+# %% ch01-net28-solution: a ReLU on the logits too [message: after fc3]
 class Net28(nn.Module):
     def __init__(self):
         super().__init__()
@@ -136,7 +167,7 @@ class Net28(nn.Module):
         return F.relu(self.fc3(x))
 
 
-# %% ch01-ex2-solution: 4x4 kernels in conv1 (28 -> 25 -> 12 -> 10 -> 5 also ends at 5x5)
+# %% ch01-net28-solution: 4x4 kernels in conv1 (28 -> 25 -> 12 -> 10 -> 5 also ends at 5x5) [message: 3x3 kernels]
 class Net28(Net):
     def __init__(self):
         super().__init__()
@@ -144,7 +175,7 @@ class Net28(Net):
         self.fc1 = nn.Linear(16 * 5 * 5, 120)
 
 
-# %% ch01-ex2-solution: average pooling instead of max pooling
+# %% ch01-net28-solution: average pooling instead of max pooling
 class Net28(nn.Module):
     def __init__(self):
         super().__init__()
@@ -163,7 +194,7 @@ class Net28(nn.Module):
         return self.fc3(x)
 
 
-# %% ch01-ex2-solution: ends with a softmax (the scores should stay logits)
+# %% ch01-net28-solution: ends with a softmax (the scores should stay logits) [message: after fc3]
 class Net28(Net):
     def __init__(self):
         super().__init__()
@@ -173,7 +204,7 @@ class Net28(Net):
         return F.softmax(super().forward(x), dim=1)
 
 
-# %% ch01-ex2-solution: pads the convolutions to keep the size (28 -> 28 -> 14 -> 14 -> 7)
+# %% ch01-net28-solution: pads the convolutions to keep the size (28 -> 28 -> 14 -> 14 -> 7)
 class Net28(Net):
     def __init__(self):
         super().__init__()
@@ -182,7 +213,7 @@ class Net28(Net):
         self.fc1 = nn.Linear(16 * 7 * 7, 120)
 
 
-# %% ch01-ex3-solution: stores the loss tensor instead of loss.item()
+# %% ch01-train-linear-solution: stores the loss tensor instead of loss.item() [message: loss.item()]
 def train_linear(X, y, lr, num_epochs):
     model = nn.Linear(1, 1).to(X.device)
     loss_fn = nn.MSELoss()
@@ -197,7 +228,7 @@ def train_linear(X, y, lr, num_epochs):
     return model, losses
 
 
-# %% ch01-ex3-solution: forgets optimizer.zero_grad(): gradients accumulate from step to step
+# %% ch01-train-linear-solution: forgets optimizer.zero_grad(): gradients accumulate from step to step [message: zero_grad]
 def train_linear(X, y, lr, num_epochs):
     model = nn.Linear(1, 1).to(X.device)
     loss_fn = nn.MSELoss()
@@ -211,7 +242,7 @@ def train_linear(X, y, lr, num_epochs):
     return model, losses
 
 
-# %% ch01-ex3-solution: records only the final loss, once, after the loop
+# %% ch01-train-linear-solution: records only the final loss, once, after the loop
 def train_linear(X, y, lr, num_epochs):
     model = nn.Linear(1, 1).to(X.device)
     loss_fn = nn.MSELoss()
@@ -224,7 +255,7 @@ def train_linear(X, y, lr, num_epochs):
     return model, [loss.item()]
 
 
-# %% ch01-ex3-solution: ignores lr (always trains with lr=0.01)
+# %% ch01-train-linear-solution: ignores lr (always trains with lr=0.01)
 def train_linear(X, y, lr, num_epochs):
     model = nn.Linear(1, 1).to(X.device)
     loss_fn = nn.MSELoss()
@@ -239,7 +270,7 @@ def train_linear(X, y, lr, num_epochs):
     return model, losses
 
 
-# %% ch01-ex3-solution: ignores num_epochs (always 100 epochs)
+# %% ch01-train-linear-solution: ignores num_epochs (always 100 epochs)
 def train_linear(X, y, lr, num_epochs):
     model = nn.Linear(1, 1).to(X.device)
     loss_fn = nn.MSELoss()
@@ -254,7 +285,7 @@ def train_linear(X, y, lr, num_epochs):
     return model, losses
 
 
-# %% ch01-ex3-solution: records the loss after the update
+# %% ch01-train-linear-solution: records the loss after the update [message: after the update]
 def train_linear(X, y, lr, num_epochs):
     model = nn.Linear(1, 1).to(X.device)
     loss_fn = nn.MSELoss()
@@ -268,7 +299,7 @@ def train_linear(X, y, lr, num_epochs):
     return model, losses
 
 
-# %% ch01-ex3-solution: one model for every call (created once, outside the function)
+# %% ch01-train-linear-solution: one model for every call (created once, outside the function) [message: new model]
 shared_model = nn.Linear(1, 1)
 
 
@@ -286,7 +317,7 @@ def train_linear(X, y, lr, num_epochs):
     return model, losses
 
 
-# %% ch01-ex3-solution: returns the losses first, then the model
+# %% ch01-train-linear-solution: returns the losses first, then the model [message: model first]
 def train_linear(X, y, lr, num_epochs):
     model = nn.Linear(1, 1).to(X.device)
     loss_fn = nn.MSELoss()
@@ -301,9 +332,8 @@ def train_linear(X, y, lr, num_epochs):
     return losses, model
 
 
-# %% ch01-ex3-solution: uses the notebook's loss_fn instead of making one (breaks outside the notebook)
+# %% ch01-train-linear-solution: trains the notebook's model instead of a fresh one [message: new model]
 def train_linear(X, y, lr, num_epochs):
-    model = nn.Linear(1, 1).to(X.device)
     optimizer = optim.SGD(model.parameters(), lr=lr)
     losses = []
     for _ in range(num_epochs):
@@ -315,7 +345,20 @@ def train_linear(X, y, lr, num_epochs):
     return model, losses
 
 
-# %% ch01-ex3-solution: puts the model on the notebook's device, not on X's
+# %% ch01-train-linear-solution: steps the notebook's optimizer, which updates another model [message: never changes]
+def train_linear(X, y, lr, num_epochs):
+    model = nn.Linear(1, 1).to(X.device)
+    losses = []
+    for _ in range(num_epochs):
+        loss = loss_fn(model(X), y)
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.item())
+    return model, losses
+
+
+# %% ch01-train-linear-solution: puts the model on the notebook's device, not on X's [message: X's]
 def train_linear(X, y, lr, num_epochs):
     model = nn.Linear(1, 1).to(device)
     loss_fn = nn.MSELoss()
