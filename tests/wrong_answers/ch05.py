@@ -105,7 +105,7 @@ class Scale(nn.Module):
         return x * self.scale
 
 
-# %% ch05-ex2-solution: keeps the layers in a Python list: nothing is registered
+# %% ch05-mlp-solution: keeps the layers in a Python list: nothing is registered [message: nn.ModuleList]
 class MLP(nn.Module):
     def __init__(self, sizes):
         super().__init__()
@@ -120,7 +120,7 @@ class MLP(nn.Module):
         return x
 
 
-# %% ch05-ex2-solution: applies a ReLU after the last layer too
+# %% ch05-mlp-solution: applies a ReLU after the last layer too [message: after the last layer]
 class MLP(nn.Module):
     def __init__(self, sizes):
         super().__init__()
@@ -135,7 +135,7 @@ class MLP(nn.Module):
         return x
 
 
-# %% ch05-ex2-solution: an nn.Sequential with ReLU modules instead of an nn.ModuleList
+# %% ch05-mlp-solution: an nn.Sequential with ReLU modules instead of an nn.ModuleList
 class MLP(nn.Module):
     def __init__(self, sizes):
         super().__init__()
@@ -148,7 +148,7 @@ class MLP(nn.Module):
         return self.layers(x)
 
 
-# %% ch05-ex2-solution: puts nn.ReLU modules into the ModuleList between the Linear layers
+# %% ch05-mlp-solution: puts nn.ReLU modules into the ModuleList between the Linear layers [message: not as a module in the list]
 class MLP(nn.Module):
     def __init__(self, sizes):
         super().__init__()
@@ -163,7 +163,7 @@ class MLP(nn.Module):
         return x
 
 
-# %% ch05-ex2-solution: hard-codes three layers: works for [4, 8, 8, 2] only
+# %% ch05-mlp-solution: hard-codes three layers: works for [4, 8, 8, 2] only
 class MLP(nn.Module):
     def __init__(self, sizes):
         super().__init__()
@@ -177,7 +177,7 @@ class MLP(nn.Module):
         return self.layers[2](x)
 
 
-# %% ch05-ex2-solution: no ReLU at all: the layers collapse into one linear map
+# %% ch05-mlp-solution: no ReLU at all: the layers collapse into one linear map
 class MLP(nn.Module):
     def __init__(self, sizes):
         super().__init__()
@@ -192,7 +192,7 @@ class MLP(nn.Module):
         return x
 
 
-# %% ch05-ex2-solution: a ReLU before every layer: also on the input, and not after the last
+# %% ch05-mlp-solution: a ReLU before every layer: also on the input, and not after the last
 class MLP(nn.Module):
     def __init__(self, sizes):
         super().__init__()
@@ -207,7 +207,7 @@ class MLP(nn.Module):
         return x
 
 
-# %% ch05-ex2-solution: loops over layers[:-1] with a ReLU and forgets to apply the last layer
+# %% ch05-mlp-solution: loops over layers[:-1] with a ReLU and forgets to apply the last layer
 class MLP(nn.Module):
     def __init__(self, sizes):
         super().__init__()
@@ -222,7 +222,7 @@ class MLP(nn.Module):
         return x
 
 
-# %% ch05-ex2-solution: swaps in and out: nn.Linear(n_out, n_in)
+# %% ch05-mlp-solution: swaps in and out: nn.Linear(n_out, n_in)
 class MLP(nn.Module):
     def __init__(self, sizes):
         super().__init__()
@@ -239,7 +239,7 @@ class MLP(nn.Module):
         return x
 
 
-# %% ch05-ex3-solution: one-sided weights: rand() * bound lies in [0, bound], not [-bound, bound]
+# %% ch05-bilinear-solution: one-sided weights: rand() * bound lies in [0, bound], not [-bound, bound]
 class MyBilinear(nn.Module):
     def __init__(self, in1, in2, out):
         super().__init__()
@@ -251,7 +251,7 @@ class MyBilinear(nn.Module):
         return torch.einsum("ni,kij,nj->nk", x1, self.weight, x2) + self.bias
 
 
-# %% ch05-ex3-solution: starts the bias at zero instead of uniformly in the range
+# %% ch05-bilinear-solution: starts the bias at zero instead of uniformly in the range
 class MyBilinear(nn.Module):
     def __init__(self, in1, in2, out):
         super().__init__()
@@ -263,7 +263,7 @@ class MyBilinear(nn.Module):
         return torch.einsum("ni,kij,nj->nk", x1, self.weight, x2) + self.bias
 
 
-# %% ch05-ex3-solution: standard-normal bias (randn), outside the range
+# %% ch05-bilinear-solution: standard-normal bias (randn), outside the range
 class MyBilinear(nn.Module):
     def __init__(self, in1, in2, out):
         super().__init__()
@@ -275,7 +275,7 @@ class MyBilinear(nn.Module):
         return torch.einsum("ni,kij,nj->nk", x1, self.weight, x2) + self.bias
 
 
-# %% ch05-ex3-solution: uses 1/sqrt(in2) for the bound: too narrow a range
+# %% ch05-bilinear-solution: uses 1/sqrt(in2) for the bound: too narrow a range
 class MyBilinear(nn.Module):
     def __init__(self, in1, in2, out):
         super().__init__()
@@ -287,7 +287,7 @@ class MyBilinear(nn.Module):
         return torch.einsum("ni,kij,nj->nk", x1, self.weight, x2) + self.bias
 
 
-# %% ch05-ex3-solution: hard-codes bound = 1 / math.sqrt(3), right only when in1 is 3
+# %% ch05-bilinear-solution: hard-codes bound = 1 / math.sqrt(3), right only when in1 is 3
 class MyBilinear(nn.Module):
     def __init__(self, in1, in2, out):
         super().__init__()
@@ -299,7 +299,7 @@ class MyBilinear(nn.Module):
         return torch.einsum("ni,kij,nj->nk", x1, self.weight, x2) + self.bias
 
 
-# %% ch05-ex3-solution: forgets the square root: bound = 1 / in1
+# %% ch05-bilinear-solution: forgets the square root: bound = 1 / in1
 class MyBilinear(nn.Module):
     def __init__(self, in1, in2, out):
         super().__init__()
@@ -311,7 +311,7 @@ class MyBilinear(nn.Module):
         return torch.einsum("ni,kij,nj->nk", x1, self.weight, x2) + self.bias
 
 
-# %% ch05-ex3-solution: takes the bound from out instead of in1
+# %% ch05-bilinear-solution: takes the bound from out instead of in1
 class MyBilinear(nn.Module):
     def __init__(self, in1, in2, out):
         super().__init__()
@@ -323,7 +323,7 @@ class MyBilinear(nn.Module):
         return torch.einsum("ni,kij,nj->nk", x1, self.weight, x2) + self.bias
 
 
-# %% ch05-ex3-solution: normal weights scaled by the bound (randn * bound), not uniform
+# %% ch05-bilinear-solution: normal weights scaled by the bound (randn * bound), not uniform
 class MyBilinear(nn.Module):
     def __init__(self, in1, in2, out):
         super().__init__()
@@ -335,7 +335,7 @@ class MyBilinear(nn.Module):
         return torch.einsum("ni,kij,nj->nk", x1, self.weight, x2) + self.bias
 
 
-# %% ch05-ex3-solution: stores the bias but forgets to add it in forward
+# %% ch05-bilinear-solution: stores the bias but forgets to add it in forward [message: lacks the bias]
 class MyBilinear(nn.Module):
     def __init__(self, in1, in2, out):
         super().__init__()
@@ -347,7 +347,7 @@ class MyBilinear(nn.Module):
         return torch.einsum("ni,kij,nj->nk", x1, self.weight, x2)
 
 
-# %% ch05-ex3-solution: stores the weight as [in1, in2, out] instead of [out, in1, in2]
+# %% ch05-bilinear-solution: stores the weight as [in1, in2, out] instead of [out, in1, in2]
 class MyBilinear(nn.Module):
     def __init__(self, in1, in2, out):
         super().__init__()
@@ -359,7 +359,7 @@ class MyBilinear(nn.Module):
         return torch.einsum("ni,ijk,nj->nk", x1, self.weight, x2) + self.bias
 
 
-# %% ch05-ex3-solution: calls torch.manual_seed(0) in __init__: every new layer starts the same
+# %% ch05-bilinear-solution: calls torch.manual_seed(0) in __init__: every new layer starts the same [message: torch.manual_seed]
 class MyBilinear(nn.Module):
     def __init__(self, in1, in2, out):
         super().__init__()
@@ -367,6 +367,20 @@ class MyBilinear(nn.Module):
         bound = 1 / math.sqrt(in1)
         self.weight = nn.Parameter(torch.empty(out, in1, in2).uniform_(-bound, bound))
         self.bias = nn.Parameter(torch.empty(out).uniform_(-bound, bound))
+
+    def forward(self, x1, x2):
+        return torch.einsum("ni,kij,nj->nk", x1, self.weight, x2) + self.bias
+
+
+# %% ch05-bilinear-solution: fills the Parameters in place without torch.no_grad() [message: torch.no_grad()]
+class MyBilinear(nn.Module):
+    def __init__(self, in1, in2, out):
+        super().__init__()
+        bound = 1 / math.sqrt(in1)
+        self.weight = nn.Parameter(torch.empty(out, in1, in2))
+        self.bias = nn.Parameter(torch.empty(out))
+        self.weight.uniform_(-bound, bound)
+        self.bias.uniform_(-bound, bound)
 
     def forward(self, x1, x2):
         return torch.einsum("ni,kij,nj->nk", x1, self.weight, x2) + self.bias
