@@ -279,7 +279,7 @@ def draw_mlp(facts, path):
         ax,
         37.5,
         4.5,
-        f"parameters per layer (weights + biases) in red: {total:,} in all",
+        f"parameters per layer (weights + biases) in orange: {total:,} in all",
         size=10,
         color=s.INK,
     )
@@ -346,9 +346,9 @@ def draw_net_graph(facts, path):
     chain = facts["chain"]
     n = len(chain)
     step = 5.2
-    height_in = (n * step + 12) * s.WIDTH_IN / 100
+    height_in = (n * step + 16) * s.WIDTH_IN / 100
     fig, ax = s.canvas(height_in)
-    top = n * step + 6
+    top = n * step + 10
     x_chain = 19
     for i, item in enumerate(chain):
         y = top - i * step
@@ -397,9 +397,11 @@ def draw_net_graph(facts, path):
     s.label(
         ax,
         50,
-        2.6,
+        4.2,
         "backward() runs from the top down; the forward pass ran bottom up.\n"
-        "None: an input that needs no gradient (target, x).",
+        "None: an input that needs no gradient (target, x).\n"
+        "Node names as recorded on the CPU; other devices can record other nodes\n"
+        "(Apple MPS: one LinearBackward0 per Linear layer, MaxPool2DBackward0).",
         size=9,
     )
     s.save(fig, path)
@@ -694,11 +696,13 @@ FIGURES: list[Figure] = [
     ),
     Figure(
         "04_autograd_graph",
-        "The backward graph of Net plus MSELoss, read from loss.grad_fn down through "
-        "next_functions: MseLossBackward0, then AddmmBackward0, ReluBackward0 and so "
-        "on back to ConvolutionBackward0 of conv1. Beside each node, its other inputs: "
-        "AccumulateGrad leaves for every weight and bias (weights behind TBackward0 for "
-        "the Linear layers) and None for x and target.",
+        "The backward graph of Net plus MSELoss as recorded on the CPU, read from "
+        "loss.grad_fn down through next_functions: MseLossBackward0, then AddmmBackward0, "
+        "ReluBackward0 and so on back to ConvolutionBackward0 of conv1. Beside each node, "
+        "its other inputs: AccumulateGrad leaves for every weight and bias (weights behind "
+        "TBackward0 for the Linear layers) and None for x and target. A note says that "
+        "other devices can record other nodes (Apple MPS: LinearBackward0, "
+        "MaxPool2DBackward0).",
         facts_net_graph,
         draw_net_graph,
     ),

@@ -26,8 +26,8 @@ def exercise_case(description: str) -> Iterator[None]:
         yield
     except NotImplementedError:
         raise
-    except AssertionError as err:
-        raise AssertionError(f"{description}: {err}") from None
+    except AssertionError as err:  # keeps the learner's error a check caught and named
+        raise AssertionError(f"{description}: {err}") from err.__cause__
     except Exception as err:
         raise AssertionError(
             f"{description}: your code raised {type(err).__name__}: {err}"
