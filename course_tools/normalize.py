@@ -8,6 +8,9 @@ this fills in the rest, the same way every time:
   ``hide-input`` toggle, and nbgrader's "autograded answer" block;
 - its ``check`` cell: collapsed the same ways, and nbgrader's "autograded test"
   block, one point;
+- a ``hidden`` cell (code a reader may skip, such as the computation behind a
+  range the prose quotes): collapsed in Jupyter, in Colab (under the ``# @title``
+  line its author writes first) and on the site (``hide-input``);
 - a ``figure`` cell: collapsed (also in Colab, ``cellView: form``), the site's
   ``remove-input``, and its alt text from ``assets/manifest.json``;
 - the setup cell (the first code cell): its install block, the same in every
@@ -141,6 +144,15 @@ def normalize(
         ex.solution.metadata["nbgrader"] = _nbgrader(ex.solution_id, solution=True)
         _collapse(ex.check, f"{title}: check your answer")
         ex.check.metadata["nbgrader"] = _nbgrader(ex.check_id, solution=False)
+    for cell in nb.cells:
+        if "hidden" in cell.metadata.get("tags", []):
+            first = cell.source.split("\n", 1)[0]
+            if cell.cell_type != "code" or not first.startswith(TITLE):
+                raise ValueError(
+                    f"chapter {chapter}, cell {cell.get('id')}: a 'hidden' cell is a code cell "
+                    f"whose first line, '{TITLE}...', says what it holds"
+                )
+            _collapse(cell, first[len(TITLE) :])
     for fig in figures(nb, chapter):
         if fig.name not in alt:
             raise ValueError(f"chapter {chapter}: no figure {fig.name!r} in {MANIFEST.name}")

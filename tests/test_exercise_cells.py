@@ -102,3 +102,21 @@ def test_the_learners_own_cell_is_open_in_the_edition_and_the_release(path):
             assert not cell.source.startswith(TITLE), f"{ex.name}: stub under a form title"
             hints = [version.cells[nb.cells.index(h)] for h in ex.hints]
             assert [h.source for h in hints] == [h.source for h in ex.hints], "hints kept"
+
+
+def test_a_hidden_cell_is_collapsed_under_its_authors_title_and_must_have_one():
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from course_tools.normalize import normalize
+
+    cell = new_code_cell(
+        "# @title The computation behind a range\nx = 1", metadata={"tags": ["hidden"]}
+    )
+    setup = new_code_cell("# In Colab (and only there) install the course's helper package.")
+    [_, out] = normalize(new_notebook(cells=[setup, cell]), "99").cells
+    assert out.metadata["cellView"] == "form" and out.metadata["jupyter"]["source_hidden"]
+    assert "hide-input" in out.metadata["tags"]
+    assert out.source == cell.source  # the author's title kept
+    untitled = new_code_cell("x = 1", metadata={"tags": ["hidden"]})
+    with pytest.raises(ValueError, match="first line"):
+        normalize(new_notebook(cells=[setup, untitled]), "99")
