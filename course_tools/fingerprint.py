@@ -1,9 +1,9 @@
 """What produced a chapter's saved outputs: the code a chapter runs, nothing else.
 
 A chapter's outputs depend on its code cells, on the learner package
-``course_utils`` it imports, and on the figure PNGs (and alt texts) its figure
-cells show. :func:`fingerprint` hashes exactly those; ``python -m
-course_tools.execute`` stores it in the notebook's metadata and the tests
+``course_utils`` it imports (of the exercise checks, only its own), and on the
+figure PNGs (and alt texts) its figure cells show. :func:`fingerprint` hashes
+exactly those; ``python -m course_tools.execute`` stores it in the notebook's metadata and the tests
 compare it with the current sources. Editing a tool, a test or the prose
 leaves a chapter fresh, and so do comments and docstrings in ``course_utils``;
 changing what any of those three does makes it stale.
@@ -14,6 +14,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import re
 from pathlib import Path
 
 import nbformat
@@ -59,15 +60,29 @@ def _behaviour(source: bytes, where: Path) -> bytes:
     return ast.dump(tree, include_attributes=False).encode()
 
 
-def package_digest(package: Path = LEARNER_PACKAGE) -> str:
+_CHECKS_MODULE = re.compile(r"^exercises/ch(\d\d)\.py$")
+_CHECK_CALL = re.compile(r"""check_exercise\(\s*["']ch(\d\d)-""")
+
+
+def checked_chapters(nb: nbformat.NotebookNode) -> set[str]:
+    """The chapters whose exercise checks ``nb``'s code cells call (``{"05"}``)."""
+    return {m for c in nb.cells if c.cell_type == "code" for m in _CHECK_CALL.findall(c.source)}
+
+
+def package_digest(package: Path = LEARNER_PACKAGE, checks: set[str] | None = None) -> str:
     """sha256 of what the learner package's Python modules do, by their path inside it.
 
     Comments, docstrings and formatting do not count: editing documentation
-    leaves the chapters fresh; changing behaviour makes them stale.
+    leaves the chapters fresh; changing behaviour makes them stale. Of the
+    exercise checks (``exercises/chNN.py``) only those of the chapters in
+    ``checks`` count (all of them when ``checks`` is None).
     """
     digest = hashlib.sha256()
     for path in sorted(package.rglob("*.py")):
         if "__pycache__" in path.parts:
+            continue
+        own = _CHECKS_MODULE.match(path.relative_to(package).as_posix())
+        if own and checks is not None and own.group(1) not in checks:
             continue
         digest.update(path.relative_to(package).as_posix().encode() + b"\0")
         digest.update(_behaviour(_text(path), path) + b"\0")
@@ -92,7 +107,7 @@ def fingerprint(
     """The three digests of what ``nb`` runs."""
     return {
         "code_sha256": code_digest(nb),
-        "course_utils_sha256": package_digest(package),
+        "course_utils_sha256": package_digest(package, checked_chapters(nb)),
         "figures_sha256": figures_digest(nb, assets),
     }
 

@@ -68,7 +68,7 @@ def copy_of_what_chapters_run(tmp_path):
 def fresh_chapter(root):
     nb = new_notebook(
         cells=[
-            new_code_cell("x = 1"),
+            new_code_cell('x = 1\ncheck_exercise("ch05-scale", None)'),
             new_code_cell('show_figure("02_mlp")', metadata={"tags": ["figure"]}),
         ]
     )
@@ -84,6 +84,8 @@ def test_editing_a_tool_or_an_unshown_figure_leaves_chapters_fresh(copy_of_what_
     (root / "course_tools" / "execute.py").write_text("# a tool changed\n")
     (root / "assets" / "drawings.py").write_text("# a drawing source changed\n")
     (root / "assets" / "01_net_shapes.png").write_bytes(b"a figure this chapter does not show")
+    checks = root / "course_utils" / "exercises" / "ch07.py"  # another chapter's checks
+    checks.write_text(checks.read_text() + "\nx = 1\n")
     nb.cells.append(new_markdown_cell("prose changed"))
     assert stale_reasons(nb, root / "course_utils", root / "assets") == []
 
@@ -135,11 +137,19 @@ def test_editing_documentation_of_the_learner_package_leaves_chapters_fresh(
             "the learner package course_utils changed",
         ),
         (
+            lambda root: _edit(
+                root / "course_utils" / "exercises" / "ch05.py",
+                "import torch\n",
+                "import torch\nx = 1\n",
+            ),
+            "the learner package course_utils changed",
+        ),
+        (
             lambda root: (root / "assets" / "02_mlp.png").write_bytes(b"another rendering"),
             "a figure it shows changed",
         ),
     ],
-    ids=["learner module", "new learner module", "learner code", "shown figure"],
+    ids=["learner module", "new learner module", "learner code", "its own checks", "shown figure"],
 )
 def test_editing_what_a_chapter_runs_makes_it_stale(copy_of_what_chapters_run, edit, reason):
     root = copy_of_what_chapters_run
