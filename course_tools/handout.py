@@ -7,7 +7,9 @@ A hand-out is what an instructor gives out (and what nbgrader releases): every
 output cleared. An exercise edition is what a learner working alone opens: the
 whole chapter with its outputs, each solution replaced by its stub, the
 exercise cells cleared and tagged ``raises-exception`` so that Run All goes on
-past a check that fails (JupyterLab, Notebook 7 and nbmake honour the tag).
+past a check that fails (JupyterLab, Notebook 7, VS Code's Jupyter extension and
+nbmake honour the tag; Colab reads no cell tags and stops there: the edition's
+note, :data:`EDITION_NOTE`, says so).
 ``python -m course_tools.execute`` writes a chapter's edition whenever it saves
 the chapter; ``tests/test_handout.py`` checks the committed ones are current.
 
@@ -109,9 +111,11 @@ def student_version(nb: nbformat.NotebookNode, name: str = "notebook") -> nbform
 
 EDITION_NOTE = (
     "**Exercise edition.** Each exercise's solution is replaced by a stub for you to "
-    "fill in; everything else is the chapter as published, outputs included. Run the "
-    "whole notebook: each check cell then says what to fix, and passes once your answer "
-    "is right. The chapter with its solutions: [![Open In Colab]({badge})]({colab}) · "
+    "fill in; everything else is the chapter as published, outputs included. Each check "
+    "cell says what to fix, and passes once your answer is right. **Run all** goes on past "
+    "a check that fails in JupyterLab, Notebook 7 and VS Code; Colab stops at the first "
+    "one: there, run the cells below it one by one (Shift+Enter). "
+    "The chapter with its solutions: [![Open In Colab]({badge})]({colab}) · "
     "[download]({download})"
 )
 

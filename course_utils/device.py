@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
 import torch
 
 KNOWN_DEVICES = ("cuda", "mps", "cpu")
+DEVICE_ENV = "COURSE_DEVICE"
 
 
 def _mps_available() -> bool:
@@ -16,7 +19,9 @@ def get_device(name: str | None = None) -> torch.device:
     """Return the device to use: the best one here, or the one named.
 
     Args:
-        name: None picks CUDA, then Apple MPS, then CPU. A name ("cuda",
+        name: None picks the device the environment variable ``COURSE_DEVICE``
+            names if it is set (``python -m course_tools.run_chapters --device``
+            sets it), else CUDA, then Apple MPS, then CPU. A name ("cuda",
             "cuda:1", "mps" or "cpu") asks for that device and fails
             clearly if it is unknown or not available here.
 
@@ -25,6 +30,11 @@ def get_device(name: str | None = None) -> torch.device:
         RuntimeError: the device is not available on this machine (the
             message says what to do instead).
     """
+    if name is None and os.environ.get(DEVICE_ENV, "").strip():
+        try:
+            return get_device(os.environ[DEVICE_ENV])
+        except (ValueError, RuntimeError) as err:
+            raise type(err)(f"{DEVICE_ENV}={os.environ[DEVICE_ENV]!r}: {err}") from None
     if name is None:
         if torch.cuda.is_available():
             return torch.device("cuda")

@@ -15,9 +15,13 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 
-def _as_numpy(values: torch.Tensor | np.ndarray | Sequence[float]) -> np.ndarray:
+def _as_numpy(values: torch.Tensor | np.ndarray | Sequence[float | torch.Tensor]) -> np.ndarray:
+    """``values`` as a NumPy array: tensors on any device (CUDA, MPS) go to the CPU first,
+    also inside a list (a history of loss tensors), where NumPy would call ``.numpy()``."""
     if isinstance(values, torch.Tensor):
         return values.detach().cpu().numpy()
+    if not isinstance(values, np.ndarray) and any(isinstance(v, torch.Tensor) for v in values):
+        return np.asarray([_as_numpy(v) for v in values])
     return np.asarray(values)
 
 
@@ -85,7 +89,9 @@ def plot_history(history: Mapping[str, Sequence[float]]) -> Figure:
     fig, axes = plt.subplots(1, ncols, figsize=(5 * ncols, 3.2), squeeze=False)
     for key in loss_keys:
         epochs = np.arange(1, len(history[key]) + 1)
-        axes[0, 0].plot(epochs, history[key], marker="o", label=key.removesuffix("_loss"))
+        axes[0, 0].plot(
+            epochs, _as_numpy(history[key]), marker="o", label=key.removesuffix("_loss")
+        )
     for ax in axes.flat:
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     axes[0, 0].set(xlabel="epoch", ylabel="loss", title="Loss")
@@ -95,7 +101,7 @@ def plot_history(history: Mapping[str, Sequence[float]]) -> Figure:
             epochs = np.arange(1, len(history[key]) + 1)
             axes[0, 1].plot(
                 epochs,
-                100 * np.asarray(history[key]),
+                100 * _as_numpy(history[key]),
                 marker="o",
                 label=key.removesuffix("_acc"),
             )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import subprocess
 import sys
@@ -24,14 +25,21 @@ def colab_block(path):
 
 def run_install_step(path, monkeypatch, in_colab, installed):
     calls = []
-    monkeypatch.setattr(subprocess, "run", lambda cmd, **kw: calls.append(cmd))
+
+    def fake_run(cmd, **kw):  # pip as the setup cell calls it: list, install, list
+        calls.append(cmd)
+        return subprocess.CompletedProcess(cmd, 0, stdout="", stderr="")
+
+    monkeypatch.setattr(subprocess, "run", fake_run)
     monkeypatch.setattr("importlib.util.find_spec", lambda name: object() if installed else None)
     if in_colab:
         monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
     else:
         monkeypatch.delitem(sys.modules, "google.colab", raising=False)
-    exec("\n\n".join(colab_block(path)), {})
-    return calls
+    pins = types.SimpleNamespace(name="/tmp/pins.txt", write=lambda text: None)
+    fake_open = lambda *a, **kw: contextlib.nullcontext(pins)  # noqa: E731
+    exec("\n\n".join(colab_block(path)), {"open": fake_open})
+    return [cmd for cmd in calls if "install" in cmd]  # the pip list calls only read
 
 
 SLUG = colab.repo_slug(REPO)

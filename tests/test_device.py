@@ -54,3 +54,24 @@ def test_no_name_picks_cuda_then_mps_then_cpu(monkeypatch, cuda, mps, expected):
     monkeypatch.setattr(torch.cuda, "is_available", lambda: cuda)
     monkeypatch.setattr(device_module, "_mps_available", lambda: mps)
     assert get_device() == torch.device(expected)
+
+
+def test_course_device_picks_the_device_when_none_is_named(monkeypatch):
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    monkeypatch.setenv("COURSE_DEVICE", "cpu")
+    assert get_device() == torch.device("cpu")  # not the CUDA it would pick
+    monkeypatch.setenv("COURSE_DEVICE", "")
+    assert get_device() == torch.device("cuda")  # empty: as if unset
+
+
+def test_a_named_device_wins_over_course_device(monkeypatch):
+    monkeypatch.setenv("COURSE_DEVICE", "cuda:9")
+    assert get_device("cpu") == torch.device("cpu")
+
+
+@pytest.mark.parametrize("value, error", [("gpu", ValueError), ("cuda:9", RuntimeError)])
+def test_a_bad_course_device_is_a_clear_error_naming_the_variable(monkeypatch, value, error):
+    monkeypatch.setattr(torch.cuda, "device_count", lambda: 1)
+    monkeypatch.setenv("COURSE_DEVICE", value)
+    with pytest.raises(error, match=f"COURSE_DEVICE='{value}'"):
+        get_device()
