@@ -111,7 +111,8 @@ def student_version(nb: nbformat.NotebookNode, name: str = "notebook") -> nbform
 
 EDITION_NOTE = (
     "**Exercise edition.** Each exercise's solution is replaced by a stub for you to "
-    "fill in; everything else is the chapter as published, outputs included. Each check "
+    "fill in; everything else is the chapter as published, with its outputs (the exercise "
+    "cells start empty). Each check "
     "cell says what to fix, and passes once your answer is right. **Run all** goes on past "
     "a check that fails in JupyterLab, Notebook 7 and VS Code; Colab stops at the first "
     "one: there, run the cells below it one by one (Shift+Enter). "
