@@ -41,6 +41,25 @@ def code_digest(nb: nbformat.NotebookNode) -> str:
     return _sha(json.dumps(sources).encode())
 
 
+def _canonical(node: object) -> str:
+    """A syntax tree as text that every supported Python version writes alike.
+
+    ``ast.dump`` is not that: 3.12 added fields (``type_params``) and 3.13 leaves
+    empty ones out, so the same module would hash differently on Colab's 3.13.
+    Here an empty field (None or []) is left out whatever the version.
+    """
+    if isinstance(node, ast.AST):
+        fields = [
+            f"{name}={_canonical(value)}"
+            for name, value in ast.iter_fields(node)
+            if value is not None and value != []
+        ]
+        return f"{type(node).__name__}({', '.join(fields)})"
+    if isinstance(node, list):
+        return f"[{', '.join(_canonical(item) for item in node)}]"
+    return repr(node)
+
+
 def _behaviour(source: bytes, where: Path) -> bytes:
     """What a module does: its syntax tree without comments and docstrings."""
     try:
@@ -57,7 +76,7 @@ def _behaviour(source: bytes, where: Path) -> bytes:
             and isinstance(body[0].value.value, str)
         ):
             node.body = body[1:] or [ast.Pass()]
-    return ast.dump(tree, include_attributes=False).encode()
+    return _canonical(tree).encode()
 
 
 _CHECKS_MODULE = re.compile(r"^exercises/ch(\d\d)\.py$")
