@@ -135,9 +135,8 @@ class SolutionsAndFigures(SphinxPostTransform):
         for cell in self.document.findall(nodes.container):
             if cell.get("nb_element") != "cell_code":
                 continue
-            if {"tag_solution", "tag_check"} & set(cell["classes"]):
-                for block in cell.findall(nodes.literal_block):
-                    strip_markers(block)
+            for block in cell.findall(nodes.literal_block):  # solution, check, hidden cells
+                strip_markers(block)
             if "tag_solution" in cell["classes"]:
                 if cell.get("hide_mode"):
                     cell["prompt_show"] = "Show solution"
