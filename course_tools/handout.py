@@ -75,7 +75,7 @@ def strip_solutions(source: str, where: str = "cell") -> str:
     return "\n".join(out)
 
 
-def _untitled(source: str) -> str:
+def without_title(source: str) -> str:
     """``source`` without the ``# @title`` line that names a collapsed cell in Colab."""
     lines = source.split("\n")
     return "\n".join(lines[1:] if lines and lines[0].startswith("# @title ") else lines)
@@ -94,7 +94,7 @@ def student_version(nb: nbformat.NotebookNode, name: str = "notebook") -> nbform
         raise HandoutError(f"{name}: {err}") from None
     for ex in found:
         where = f"{name} cell {ex.solution_index}"
-        ex.solution.source = strip_solutions(_untitled(ex.solution.source), where)
+        ex.solution.source = strip_solutions(without_title(ex.solution.source), where)
         # the learner's own cell: open in Jupyter, Colab and on the site
         ex.solution.metadata.get("jupyter", {}).pop("source_hidden", None)
         if not ex.solution.metadata.get("jupyter", True):

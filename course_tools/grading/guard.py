@@ -36,6 +36,8 @@ from nbclient.util import run_sync
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 
+from course_tools.handout import without_title
+
 MAX_RESTARTS = 3
 MAX_TIMEOUTS_IN_ROW = 2
 EVENTS_ENV = "COURSE_GRADING_EVENTS"
@@ -228,6 +230,7 @@ class OpenAnswerCells(NbGraderPreprocessor):
     def preprocess_cell(self, cell, resources, index):
         meta = cell.metadata.get("nbgrader", {})
         if meta.get("solution"):
+            cell.source = without_title(cell.source)  # Colab's form title of a collapsed cell
             cell.metadata.get("jupyter", {}).pop("source_hidden", None)
             if not cell.metadata.get("jupyter", True):
                 cell.metadata.pop("jupyter")

@@ -54,11 +54,13 @@ STUDENTS = ("untouched", "solution", "wrong")
 # tested in tests/grading):
 # the hand-out's stub, and more than nbgrader's 30 s per cell for training.
 CONFIG = """\
+from course_tools.grading.config import release_preprocessors
 from course_tools.handout import STUB
 
 c = get_config()
 c.CourseDirectory.course_id = "pytorch-course"
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\\n" + STUB}  # the hand-out's stub
+c.GenerateAssignment.preprocessors = release_preprocessors()  # answer cells released open
 c.Execute.timeout = 600  # seconds per cell; nbgrader's default, 30, is short for training
 """
 
